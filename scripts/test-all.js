@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+/*
+ * One command that runs every check: install, type check, lint, unit and
+ * integration tests (SQLite always, PostgreSQL when reachable, mandatory in
+ * CI). Ends with the line `N passed, N failed`.
+ */
+const fs = require('node:fs');
+const net = require('node:net');
+const os = require('node:os');
+const path = require('node:path');
+const { install, yarn, root } = require('./yarn');
+
+const PG_ENV = 'BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING';
+
+function canConnect(port, host) {
+  return new Promise(resolve => {
+    const socket = net.connect({ port, host });
+    socket.setTimeout(1000);
+    socket.on('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.on('error', () => resolve(false));
+    socket.on('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
+  });
+}
+
+async function main() {
+  install();
+
+  // There is no Docker engine for TestDatabases; use the local server instead.
+  process.env.BACKSTAGE_TEST_DISABLE_DOCKER = '1';
+  if (!process.env[PG_ENV] && (await canConnect(5432, '127.0.0.1'))) {
+    process.env[PG_ENV] = 'postgresql://postgres@127.0.0.1:5432';
+  }
+  if (!process.env[PG_ENV]) {
+    if (process.env.CI) {
+      console.error(`${PG_ENV} is not set and PostgreSQL is not reachable`);
+      process.exit(1);
+    }
+    console.warn('PostgreSQL not reachable on 127.0.0.1:5432: database tests run on SQLite only');
+  }
+
+  let passed = 0;
+  let failed = 0;
+  // Type check and lint are gates, not tests: a failure counts, a pass does not.
+  const step = (name, ok) => {
+    console.log(`\n== ${name}: ${ok ? 'ok' : 'FAILED'}`);
+    if (!ok) failed += 1;
+  };
+
+  step('type check (tsc)', yarn(['tsc']) === 0);
+  step('lint', yarn(['backstage-cli', 'repo', 'lint']) === 0);
+
+  const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jest-')), 'report.json');
+  const jestStatus = yarn([
+    'backstage-cli', 'repo', 'test', '--ci', '--json', `--outputFile=${report}`,
+  ]);
+  if (fs.existsSync(report)) {
+    const result = JSON.parse(fs.readFileSync(report, 'utf8'));
+    passed += result.numPassedTests;
+    failed += result.numFailedTests + result.numRuntimeErrorTestSuites;
+    if (jestStatus !== 0 && result.numFailedTests === 0 && result.numRuntimeErrorTestSuites === 0) {
+      failed += 1; // jest failed for another reason (e.g. coverage or config)
+    }
+  } else {
+    failed += 1;
+  }
+  console.log(`\n${passed} passed, ${failed} failed`);
+  process.exit(failed === 0 ? 0 : 1);
+}
+
+main().catch(error => {
+  console.error(error);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+});
