@@ -6,3 +6,4 @@
 export * from './permissions';
 export * from './scimSchemas';
 export * from './types';
+export * from './feed';
