@@ -7,7 +7,10 @@ const express = require('express');
 const app = express();
 app.use(express.json({ type: ['application/json', 'application/scim+json'] }));
 app.get('/small', (_req, res) => {
-  res.json({ schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'], totalResults: 0 });
+  res.json({
+    schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'],
+    totalResults: 0,
+  });
 });
 app.post('/small', (req, res) => {
   res.status(201).json({ id: '1', userName: req.body.userName });

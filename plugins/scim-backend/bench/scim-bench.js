@@ -28,7 +28,8 @@ const PORT = 7077;
 const ADMIN_TOKEN = 'dev-only-static-token-do-not-use-in-production';
 const PG = { host: '127.0.0.1', port: 5432, user: 'postgres' };
 
-const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const median = values =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const sleep = ms => new Promise(r => setTimeout(r, ms));
 const log = (...args) => console.log(...args);
 
@@ -45,7 +46,9 @@ function canConnect(port) {
 
 async function startBareExpress() {
   const child = fork(path.join(__dirname, 'bareExpressServer.js'), ['0']);
-  const port = await new Promise(resolve => child.once('message', m => resolve(m.port)));
+  const port = await new Promise(resolve =>
+    child.once('message', m => resolve(m.port)),
+  );
   return { child, url: `http://127.0.0.1:${port}` };
 }
 
@@ -60,7 +63,11 @@ async function startBackend(engine, workDir) {
   fs.writeFileSync(
     configFile,
     JSON.stringify({
-      backend: { baseUrl: `http://localhost:${PORT}`, listen: { port: PORT }, database },
+      backend: {
+        baseUrl: `http://localhost:${PORT}`,
+        listen: { port: PORT },
+        database,
+      },
       catalog: { locations: [] },
     }),
   );
@@ -68,9 +75,13 @@ async function startBackend(engine, workDir) {
     process.execPath,
     [
       path.join(ROOT, '.yarn/releases/yarn-4.13.0.cjs'),
-      'workspace', 'backend', 'start',
-      '--config', path.join(ROOT, 'app-config.yaml'),
-      '--config', configFile,
+      'workspace',
+      'backend',
+      'start',
+      '--config',
+      path.join(ROOT, 'app-config.yaml'),
+      '--config',
+      configFile,
     ],
     { cwd: ROOT, detached: true, stdio: ['ignore', 'ignore', 'inherit'] },
   );
@@ -105,7 +116,9 @@ function backendPeakMemoryMb(groupId) {
       const pgrp = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
       const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
       if (pgrp !== groupId || !cmdline.includes('src/index')) continue;
-      const hwm = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+      const hwm = /VmHWM:\s+(\d+) kB/.exec(
+        fs.readFileSync(`/proc/${pid}/status`, 'utf8'),
+      );
       peak = Math.max(peak, Number(hwm?.[1] ?? 0) / 1024);
     } catch {
       // process ended
@@ -117,10 +130,14 @@ function backendPeakMemoryMb(groupId) {
 async function admin(method, route, body) {
   const res = await fetch(`http://localhost:${PORT}/api/scim/admin${route}`, {
     method,
-    headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
+    headers: {
+      Authorization: `Bearer ${ADMIN_TOKEN}`,
+      'Content-Type': 'application/json',
+    },
     body: body && JSON.stringify(body),
   });
-  if (!res.ok) throw new Error(`${method} ${route}: ${res.status} ${await res.text()}`);
+  if (!res.ok)
+    throw new Error(`${method} ${route}: ${res.status} ${await res.text()}`);
   return res.json();
 }
 
@@ -141,12 +158,21 @@ async function seed(db) {
         displayName: `User ${i}`,
         name: { givenName: 'User', familyName: String(i) },
         emails: [{ type: 'work', primary: true, value: userName }],
-        'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User': { department: 'Bench' },
+        'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User': {
+          department: 'Bench',
+        },
       };
       rows.push({
-        id, user_name: userName, user_name_norm: userName.toLowerCase(), external_id: `ext-${i}`,
-        display_name: data.displayName, active: true, data: JSON.stringify(data), version: 1,
-        created_at: now, updated_at: now,
+        id,
+        user_name: userName,
+        user_name_norm: userName.toLowerCase(),
+        external_id: `ext-${i}`,
+        display_name: data.displayName,
+        active: true,
+        data: JSON.stringify(data),
+        version: 1,
+        created_at: now,
+        updated_at: now,
       });
     }
     await db.batchInsert('scim_users', rows, 250);
@@ -154,11 +180,18 @@ async function seed(db) {
   const seedMs = Date.now() - started;
   const groupId = crypto.randomUUID();
   await db('scim_groups').insert({
-    id: groupId, display_name: 'Bench group', display_name_norm: 'bench group',
-    external_id: null, data: JSON.stringify({ displayName: 'Bench group' }), version: 1,
-    created_at: now, updated_at: now,
+    id: groupId,
+    display_name: 'Bench group',
+    display_name_norm: 'bench group',
+    external_id: null,
+    data: JSON.stringify({ displayName: 'Bench group' }),
+    version: 1,
+    created_at: now,
+    updated_at: now,
   });
-  const members = ids.slice(0, GROUP_MEMBERS).map(user_id => ({ group_id: groupId, user_id }));
+  const members = ids
+    .slice(0, GROUP_MEMBERS)
+    .map(user_id => ({ group_id: groupId, user_id }));
   await db.batchInsert('scim_group_members', members, 250);
   return { ids, groupId, seedMs };
 }
@@ -181,7 +214,10 @@ async function timeRequest(method, url, token, body) {
   const started = process.hrtime.bigint();
   const res = await fetch(url, {
     method,
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/scim+json' },
+    headers: {
+      Authorization: `Bearer ${token}`,
+      'Content-Type': 'application/scim+json',
+    },
     body: body && JSON.stringify(body),
   });
   await res.arrayBuffer();
@@ -190,19 +226,32 @@ async function timeRequest(method, url, token, body) {
 }
 
 async function benchEngine(engine, bare) {
-  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), `scim-bench-${engine}-`));
+  const workDir = fs.mkdtempSync(
+    path.join(os.tmpdir(), `scim-bench-${engine}-`),
+  );
   log(`\n### ${engine}: starting backend`);
   const { child, dbName } = await startBackend(engine, workDir);
   const db = knexFactory(
     engine === 'sqlite'
-      ? { client: 'better-sqlite3', connection: { filename: path.join(workDir, 'scim.sqlite') }, useNullAsDefault: true }
+      ? {
+          client: 'better-sqlite3',
+          connection: { filename: path.join(workDir, 'scim.sqlite') },
+          useNullAsDefault: true,
+        }
       : { client: 'pg', connection: { ...PG, database: dbName } },
   );
   try {
     await admin('PUT', '/settings', { enabled: true });
-    const { token } = await admin('POST', '/tokens', { validityDays: 1, description: 'bench' });
+    const { token } = await admin('POST', '/tokens', {
+      validityDays: 1,
+      description: 'bench',
+    });
     const { ids, groupId, seedMs } = await seed(db);
-    log(`seeded ${USERS} users in ${seedMs} ms (${Math.round(USERS / (seedMs / 1000))} rows/s), group of ${GROUP_MEMBERS}`);
+    log(
+      `seeded ${USERS} users in ${seedMs} ms (${Math.round(
+        USERS / (seedMs / 1000),
+      )} rows/s), group of ${GROUP_MEMBERS}`,
+    );
     const scim = `http://localhost:${PORT}/api/scim/v2`;
     const auth = { authorization: `Bearer ${token}` };
 
@@ -219,7 +268,9 @@ async function benchEngine(engine, bare) {
                 setupRequest: req => ({
                   ...req,
                   path: `/api/scim/v2/Users?filter=${encodeURIComponent(
-                    `userName eq "USER${Math.floor(Math.random() * USERS)}@bench.example"`,
+                    `userName eq "USER${Math.floor(
+                      Math.random() * USERS,
+                    )}@bench.example"`,
                   )}`,
                 }),
               },
@@ -244,8 +295,18 @@ async function benchEngine(engine, bare) {
                     userName: `post-${round}-${n++}@bench.example`,
                     active: true,
                     displayName: 'Posted User',
-                    name: { givenName: 'Posted', familyName: 'User', formatted: 'Posted User' },
-                    emails: [{ primary: true, type: 'work', value: `post-${round}-${n}@bench.example` }],
+                    name: {
+                      givenName: 'Posted',
+                      familyName: 'User',
+                      formatted: 'Posted User',
+                    },
+                    emails: [
+                      {
+                        primary: true,
+                        type: 'work',
+                        value: `post-${round}-${n}@bench.example`,
+                      },
+                    ],
                     externalId: crypto.randomUUID(),
                     pad: 'p'.repeat(500),
                   }),
@@ -260,37 +321,68 @@ async function benchEngine(engine, bare) {
         results[name] = await cases[name]();
       }
       rounds.push(results);
-      log(
-        `round ${round + 1}: ` +
-          Object.entries(results)
-            .map(([k, v]) => `${k} ${Math.round(v.rps)} rps p99 ${v.p99} ms${v.errors ? ` (${v.errors} errors)` : ''}`)
-            .join(', '),
+      const figures = Object.entries(results).map(
+        ([k, v]) =>
+          `${k} ${Math.round(v.rps)} rps p99 ${v.p99} ms${
+            v.errors ? ` (${v.errors} errors)` : ''
+          }`,
       );
+      log(`round ${round + 1}: ${figures.join(', ')}`);
     }
     const ratio = (a, b) => median(rounds.map(r => r[a].rps / r[b].rps));
 
     // PATCH adding PATCH_MEMBERS members, half of them already in the group.
     const half = Math.floor(PATCH_MEMBERS / 2);
-    const patchIds = [...ids.slice(0, half), ...ids.slice(GROUP_MEMBERS, GROUP_MEMBERS + PATCH_MEMBERS - half)];
+    const patchIds = [
+      ...ids.slice(0, half),
+      ...ids.slice(GROUP_MEMBERS, GROUP_MEMBERS + PATCH_MEMBERS - half),
+    ];
     const patchBody = {
       schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
-      Operations: [{ op: 'Add', path: 'members', value: patchIds.map(value => ({ $ref: null, value })) }],
+      Operations: [
+        {
+          op: 'Add',
+          path: 'members',
+          value: patchIds.map(value => ({ $ref: null, value })),
+        },
+      ],
     };
-    const patchBigMs = await timeRequest('PATCH', `${scim}/Groups/${groupId}`, token, patchBody);
+    const patchBigMs = await timeRequest(
+      'PATCH',
+      `${scim}/Groups/${groupId}`,
+      token,
+      patchBody,
+    );
     const addOne = [];
     for (let i = 0; i < 20; i++) {
       addOne.push(
         await timeRequest('PATCH', `${scim}/Groups/${groupId}`, token, {
           schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
-          Operations: [{ op: 'Add', path: 'members', value: [{ value: ids[GROUP_MEMBERS + PATCH_MEMBERS + i] }] }],
+          Operations: [
+            {
+              op: 'Add',
+              path: 'members',
+              value: [{ value: ids[GROUP_MEMBERS + PATCH_MEMBERS + i] }],
+            },
+          ],
         }),
       );
     }
     const getExcluded = [];
     for (let i = 0; i < 30; i++) {
-      getExcluded.push(await timeRequest('GET', `${scim}/Groups/${groupId}?excludedAttributes=members`, token));
+      getExcluded.push(
+        await timeRequest(
+          'GET',
+          `${scim}/Groups/${groupId}?excludedAttributes=members`,
+          token,
+        ),
+      );
     }
-    const getFull = await timeRequest('GET', `${scim}/Groups/${groupId}`, token);
+    const getFull = await timeRequest(
+      'GET',
+      `${scim}/Groups/${groupId}`,
+      token,
+    );
     const memory = backendPeakMemoryMb(child.pid);
 
     return {
@@ -301,7 +393,10 @@ async function benchEngine(engine, bare) {
       scimGetP99: median(rounds.map(r => r.scimGet.p99)),
       bareGetP99: median(rounds.map(r => r.bareGet.p99)),
       scimPostRps: median(rounds.map(r => r.scimPost.rps)),
-      errors: rounds.reduce((sum, r) => sum + r.scimGet.errors + r.scimPost.errors, 0),
+      errors: rounds.reduce(
+        (sum, r) => sum + r.scimGet.errors + r.scimPost.errors,
+        0,
+      ),
       patchBigMs,
       addOneMs: median(addOne),
       getExcludedMs: median(getExcluded),
@@ -314,8 +409,13 @@ async function benchEngine(engine, bare) {
     stopGroup(child);
     await sleep(1000);
     if (engine === 'pg') {
-      const pg = knexFactory({ client: 'pg', connection: { ...PG, database: 'postgres' } });
-      await pg.raw(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => {});
+      const pg = knexFactory({
+        client: 'pg',
+        connection: { ...PG, database: 'postgres' },
+      });
+      await pg
+        .raw(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`)
+        .catch(() => {});
       await pg.destroy();
     }
     fs.rmSync(workDir, { recursive: true, force: true });
@@ -326,18 +426,59 @@ function report(r) {
   const getTarget = r.engine === 'sqlite' ? 0.5 : 0.3;
   const patchTarget = r.engine === 'sqlite' ? 1000 : 2000;
   const row = (what, value, target, ok) =>
-    log(`| ${r.engine} | ${what} | ${value} | ${target} | ${ok ? 'met' : 'NOT met'} |`);
-  row('GET /Users?filter=userName eq, ratio to bare express GET', r.getRatio.toFixed(2), `>= ${getTarget}`, r.getRatio >= getTarget);
-  row('GET filtered p99 ms (bare express p99)', `${r.scimGetP99} (${r.bareGetP99})`, '<= 3x bare', r.scimGetP99 <= 3 * Math.max(1, r.bareGetP99));
+    log(
+      `| ${r.engine} | ${what} | ${value} | ${target} | ${
+        ok ? 'met' : 'NOT met'
+      } |`,
+    );
+  row(
+    'GET /Users?filter=userName eq, ratio to bare express GET',
+    r.getRatio.toFixed(2),
+    `>= ${getTarget}`,
+    r.getRatio >= getTarget,
+  );
+  row(
+    'GET filtered p99 ms (bare express p99)',
+    `${r.scimGetP99} (${r.bareGetP99})`,
+    '<= 3x bare',
+    r.scimGetP99 <= 3 * Math.max(1, r.bareGetP99),
+  );
   if (r.engine === 'sqlite') {
-    row('POST /Users, ratio to bare express POST 1 KB', r.postRatio.toFixed(2), '>= 0.40', r.postRatio >= 0.4);
+    row(
+      'POST /Users, ratio to bare express POST 1 KB',
+      r.postRatio.toFixed(2),
+      '>= 0.40',
+      r.postRatio >= 0.4,
+    );
   } else {
     row('POST /Users rps', Math.round(r.scimPostRps), 'report', true);
   }
-  row(`PATCH add ${PATCH_MEMBERS} members to ${GROUP_MEMBERS}-member group, ms`, Math.round(r.patchBigMs), `<= ${patchTarget}`, r.patchBigMs <= patchTarget);
-  row('PATCH add 1 member to that group, ms (median of 20)', r.addOneMs.toFixed(1), '<= 25', r.addOneMs <= 25);
-  row('GET /Groups/{id}?excludedAttributes=members, ms (median of 30)', r.getExcludedMs.toFixed(1), '<= 10', r.getExcludedMs <= 10);
-  row(`GET /Groups/{id} with ${GROUP_MEMBERS + PATCH_MEMBERS / 2 + 20} members, ms`, Math.round(r.getFullMs), 'report', true);
+  row(
+    `PATCH add ${PATCH_MEMBERS} members to ${GROUP_MEMBERS}-member group, ms`,
+    Math.round(r.patchBigMs),
+    `<= ${patchTarget}`,
+    r.patchBigMs <= patchTarget,
+  );
+  row(
+    'PATCH add 1 member to that group, ms (median of 20)',
+    r.addOneMs.toFixed(1),
+    '<= 25',
+    r.addOneMs <= 25,
+  );
+  row(
+    'GET /Groups/{id}?excludedAttributes=members, ms (median of 30)',
+    r.getExcludedMs.toFixed(1),
+    '<= 10',
+    r.getExcludedMs <= 10,
+  );
+  row(
+    `GET /Groups/{id} with ${
+      GROUP_MEMBERS + PATCH_MEMBERS / 2 + 20
+    } members, ms`,
+    Math.round(r.getFullMs),
+    'report',
+    true,
+  );
   row('backend peak RSS, MB', r.memory, '< 500', r.memory < 500);
   row('errors or non-2xx during load', r.errors, '0', r.errors === 0);
 }
@@ -356,7 +497,11 @@ async function main() {
   } finally {
     bare.child.kill();
   }
-  log(`\n${USERS} users, ${CONNECTIONS} connections, ${ROUNDS} rounds x ${DURATION} s, medians; node ${process.version}, ${os.cpus().length} cores`);
+  log(
+    `\n${USERS} users, ${CONNECTIONS} connections, ${ROUNDS} rounds x ${DURATION} s, medians; node ${
+      process.version
+    }, ${os.cpus().length} cores`,
+  );
   log('| engine | measure | value | target | |');
   log('| --- | --- | --- | --- | --- |');
   results.forEach(report);

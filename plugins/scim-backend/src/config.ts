@@ -17,7 +17,9 @@ export function readScimConfig(config: Config): ScimConfig {
     throw new InputError('scim.maxResults must be a positive integer');
   }
   if (!Number.isInteger(maxTokenValidityDays) || maxTokenValidityDays < 1) {
-    throw new InputError('scim.tokens.maxValidityDays must be a positive integer');
+    throw new InputError(
+      'scim.tokens.maxValidityDays must be a positive integer',
+    );
   }
   return {
     maxResults,

@@ -21,7 +21,9 @@ function pickEmail(emails: Emails | undefined): string | undefined {
 
 function toFeedUser(row: ResourceRow): FeedUser {
   const { attributes: a, createdAt, updatedAt } = toStoredResource(row);
-  const name = a.name as { givenName?: string; familyName?: string } | undefined;
+  const name = a.name as
+    | { givenName?: string; familyName?: string }
+    | undefined;
   const photos = a.photos as Array<{ value?: string }> | undefined;
   return {
     id: row.id,
@@ -53,7 +55,10 @@ export class ScimFeedStore {
     return String(max ?? 0);
   }
 
-  async users(after: string | undefined, limit: number): Promise<FeedPage<FeedUser>> {
+  async users(
+    after: string | undefined,
+    limit: number,
+  ): Promise<FeedPage<FeedUser>> {
     const rows: ResourceRow[] = await this.db('scim_users')
       .where('id', '>', after ?? '')
       .orderBy('id')
@@ -62,7 +67,10 @@ export class ScimFeedStore {
     return page(rows.map(toFeedUser), limit);
   }
 
-  async groups(after: string | undefined, limit: number): Promise<FeedPage<FeedGroup>> {
+  async groups(
+    after: string | undefined,
+    limit: number,
+  ): Promise<FeedPage<FeedGroup>> {
     const rows: ResourceRow[] = await this.db('scim_groups')
       .where('id', '>', after ?? '')
       .orderBy('id')
@@ -73,7 +81,9 @@ export class ScimFeedStore {
 
   async changes(after: string, limit: number): Promise<FeedChanges> {
     const afterSeq = Number(after);
-    const [{ min, max }] = await this.db('scim_changes').min({ min: 'seq' }).max({ max: 'seq' });
+    const [{ min, max }] = await this.db('scim_changes')
+      .min({ min: 'seq' })
+      .max({ max: 'seq' });
     // Pruning always keeps the newest row, so a gap before `min` means the reader fell behind.
     const reset =
       !Number.isInteger(afterSeq) ||
@@ -90,12 +100,15 @@ export class ScimFeedStore {
         deletedGroupIds: [],
       };
     }
-    const rows: Array<{ seq: string | number; kind: string; resource_id: string }> =
-      await this.db('scim_changes')
-        .where('seq', '>', afterSeq)
-        .orderBy('seq')
-        .limit(limit + 1)
-        .select('seq', 'kind', 'resource_id');
+    const rows: Array<{
+      seq: string | number;
+      kind: string;
+      resource_id: string;
+    }> = await this.db('scim_changes')
+      .where('seq', '>', afterSeq)
+      .orderBy('seq')
+      .limit(limit + 1)
+      .select('seq', 'kind', 'resource_id');
     const more = rows.length > limit;
     const batch = rows.slice(0, limit);
     const idsOf = (kind: string) => [
@@ -104,7 +117,9 @@ export class ScimFeedStore {
     const userIds = idsOf('user');
     const groupIds = idsOf('group');
     const users = (await this.rowsByIds('scim_users', userIds)).map(toFeedUser);
-    const groups = await this.withMembers(await this.rowsByIds('scim_groups', groupIds));
+    const groups = await this.withMembers(
+      await this.rowsByIds('scim_groups', groupIds),
+    );
     const missing = (ids: string[], found: Array<{ id: string }>) => {
       const present = new Set(found.map(f => f.id));
       return ids.filter(id => !present.has(id));
@@ -130,7 +145,10 @@ export class ScimFeedStore {
       .delete();
   }
 
-  private async rowsByIds(table: string, ids: string[]): Promise<ResourceRow[]> {
+  private async rowsByIds(
+    table: string,
+    ids: string[],
+  ): Promise<ResourceRow[]> {
     const rows: ResourceRow[] = [];
     for (const chunk of chunks(ids, chunkSize(this.db))) {
       rows.push(...(await this.db(table).whereIn('id', chunk).select('*')));
@@ -140,12 +158,14 @@ export class ScimFeedStore {
 
   private async withMembers(rows: ResourceRow[]): Promise<FeedGroup[]> {
     const members = new Map<string, string[]>(rows.map(r => [r.id, []]));
-    for (const chunk of chunks(rows.map(r => r.id), chunkSize(this.db))) {
-      const memberRows: Array<{ group_id: string; user_id: string }> = await this.db(
-        'scim_group_members',
-      )
-        .whereIn('group_id', chunk)
-        .select('group_id', 'user_id');
+    for (const chunk of chunks(
+      rows.map(r => r.id),
+      chunkSize(this.db),
+    )) {
+      const memberRows: Array<{ group_id: string; user_id: string }> =
+        await this.db('scim_group_members')
+          .whereIn('group_id', chunk)
+          .select('group_id', 'user_id');
       memberRows.forEach(m => members.get(m.group_id)!.push(m.user_id));
     }
     return rows.map(row => {
@@ -162,6 +182,11 @@ export class ScimFeedStore {
   }
 }
 
-function page<T extends { id: string }>(items: T[], limit: number): FeedPage<T> {
-  return items.length === limit ? { items, next: items[items.length - 1].id } : { items };
+function page<T extends { id: string }>(
+  items: T[],
+  limit: number,
+): FeedPage<T> {
+  return items.length === limit
+    ? { items, next: items[items.length - 1].id }
+    : { items };
 }

@@ -80,12 +80,15 @@ export class ScimGroupStore extends ScimResourceTable {
     if (groupIds.length === 0) {
       return result;
     }
-    const rows: Array<{ group_id: string; id: string; display_name: string | null }> =
-      await this.db(`${MEMBERS} as m`)
-        .join('scim_users as u', 'u.id', 'm.user_id')
-        .whereIn('m.group_id', groupIds)
-        .orderBy('m.user_id')
-        .select('m.group_id', 'u.id', 'u.display_name');
+    const rows: Array<{
+      group_id: string;
+      id: string;
+      display_name: string | null;
+    }> = await this.db(`${MEMBERS} as m`)
+      .join('scim_users as u', 'u.id', 'm.user_id')
+      .whereIn('m.group_id', groupIds)
+      .orderBy('m.user_id')
+      .select('m.group_id', 'u.id', 'u.display_name');
     for (const row of rows) {
       result.get(row.group_id)!.push({
         id: row.id,
@@ -139,7 +142,10 @@ export class ScimGroupStore extends ScimResourceTable {
         return;
       case 'remove':
         for (const ids of chunks(change.userIds, chunkSize(trx))) {
-          await trx(MEMBERS).where({ group_id: groupId }).whereIn('user_id', ids).delete();
+          await trx(MEMBERS)
+            .where({ group_id: groupId })
+            .whereIn('user_id', ids)
+            .delete();
         }
         return;
       case 'removeAll':
@@ -154,7 +160,11 @@ export class ScimGroupStore extends ScimResourceTable {
   }
 
   /** Adds users to a group; unknown ids are a 400, existing members are skipped. */
-  private async addMembers(trx: Knex.Transaction, groupId: string, userIds: string[]) {
+  private async addMembers(
+    trx: Knex.Transaction,
+    groupId: string,
+    userIds: string[],
+  ) {
     const ids = [...new Set(userIds)];
     const size = chunkSize(trx);
     const known = new Set<string>();

@@ -26,7 +26,13 @@ export interface ListOptions {
   limit: number;
 }
 
-export const RESOURCE_COLUMNS = ['id', 'data', 'version', 'created_at', 'updated_at'];
+export const RESOURCE_COLUMNS = [
+  'id',
+  'data',
+  'version',
+  'created_at',
+  'updated_at',
+];
 
 export const toStoredResource = (row: ResourceRow): StoredResource => ({
   id: row.id,
@@ -99,5 +105,7 @@ export class ScimResourceTable {
 
 /** PostgreSQL row lock; SQLite has one writer at a time anyway. */
 function lockIfSupported<T extends Knex.QueryBuilder>(db: Knex, query: T): T {
-  return String(db.client.config.client).includes('pg') ? (query.forUpdate() as T) : query;
+  return String(db.client.config.client).includes('pg')
+    ? (query.forUpdate() as T)
+    : query;
 }

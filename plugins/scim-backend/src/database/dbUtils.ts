@@ -18,10 +18,11 @@ export function chunks<T>(items: T[], size: number): T[][] {
   return result;
 }
 
-
 /** Parses the JSON `data` column: text on both engines. */
 export const parseData = (data: unknown): Record<string, unknown> =>
-  typeof data === 'string' ? JSON.parse(data) : (data as Record<string, unknown>);
+  typeof data === 'string'
+    ? JSON.parse(data)
+    : (data as Record<string, unknown>);
 
 /** Runs a write and reports a unique-constraint violation as `conflict`. */
 export async function withConflictAs<T>(

@@ -43,7 +43,10 @@ export function schemaResource(schema: ScimSchemaDefinition, baseUrl: string) {
   return {
     schemas: [SCIM_SCHEMAS.schema],
     ...schema,
-    meta: { resourceType: 'Schema', location: `${baseUrl}/Schemas/${schema.id}` },
+    meta: {
+      resourceType: 'Schema',
+      location: `${baseUrl}/Schemas/${schema.id}`,
+    },
   };
 }
 
@@ -55,7 +58,10 @@ export function resourceTypeResource(type: ScimResourceType, baseUrl: string) {
     endpoint: type.endpoint,
     description: type.description,
     schema: type.core.id,
-    schemaExtensions: type.extensions.map(e => ({ schema: e.id, required: false })),
+    schemaExtensions: type.extensions.map(e => ({
+      schema: e.id,
+      required: false,
+    })),
     meta: {
       resourceType: 'ResourceType',
       location: `${baseUrl}/ResourceTypes/${type.name}`,

@@ -28,7 +28,10 @@ export function parseListQuery(
   if (filter !== undefined && typeof filter !== 'string') {
     throw new ScimError(400, 'filter must be a single string', 'invalidFilter');
   }
-  const startIndex = Math.max(1, parseInteger(query.startIndex, 'startIndex') ?? 1);
+  const startIndex = Math.max(
+    1,
+    parseInteger(query.startIndex, 'startIndex') ?? 1,
+  );
   const count = Math.min(
     maxResults,
     Math.max(0, parseInteger(query.count, 'count') ?? maxResults),

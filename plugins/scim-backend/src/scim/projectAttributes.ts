@@ -18,11 +18,20 @@ export function parseAttributeSelection(
       return undefined;
     }
     if (typeof value !== 'string') {
-      throw new ScimError(400, 'attributes must be a comma-separated string', 'invalidValue');
+      throw new ScimError(
+        400,
+        'attributes must be a comma-separated string',
+        'invalidValue',
+      );
     }
+    // A value filter (`emails[type eq "work"]`) selects the whole attribute.
     return value
       .split(',')
-      .map(name => resolveAttributePath(resourceType, name.trim())?.path)
+      .map(
+        name =>
+          resolveAttributePath(resourceType, name.replace(/\[.*\]/, '').trim())
+            ?.path,
+      )
       .filter((path): path is string[] => path !== undefined);
   };
   return {
@@ -32,7 +41,10 @@ export function parseAttributeSelection(
 }
 
 /** Whether a top-level attribute (e.g. `members`, `groups`) will be returned, so it is only loaded when needed. */
-export function isAttributeReturned(selection: AttributeSelection, name: string) {
+export function isAttributeReturned(
+  selection: AttributeSelection,
+  name: string,
+) {
   if (selection.attributes) {
     return selection.attributes.some(path => path[0] === name);
   }
@@ -79,7 +91,9 @@ function copyPath(
     return;
   }
   if (Array.isArray(value)) {
-    const existing = (target[key] as Record<string, unknown>[] | undefined) ?? value.map(() => ({}));
+    const existing =
+      (target[key] as Record<string, unknown>[] | undefined) ??
+      value.map(() => ({}));
     value.forEach((item, i) => copyPath(item, existing[i], rest));
     target[key] = existing;
   } else if (typeof value === 'object' && value !== null) {
@@ -104,7 +118,10 @@ function removePath(
     return { ...others, [key]: value.map(item => removePath(item, rest)) };
   }
   if (typeof value === 'object' && value !== null) {
-    return { ...others, [key]: removePath(value as Record<string, unknown>, rest) };
+    return {
+      ...others,
+      [key]: removePath(value as Record<string, unknown>, rest),
+    };
   }
   return source;
 }

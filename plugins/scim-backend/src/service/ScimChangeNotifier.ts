@@ -24,7 +24,9 @@ export class ScimChangeNotifier {
       this.timer = undefined;
       this.events
         .publish({ topic: SCIM_CHANGED_TOPIC, eventPayload: {} })
-        .catch(error => this.logger.warn(`Could not publish ${SCIM_CHANGED_TOPIC}: ${error}`));
+        .catch(error =>
+          this.logger.warn(`Could not publish ${SCIM_CHANGED_TOPIC}: ${error}`),
+        );
     }, this.intervalMs);
     this.timer.unref?.();
   }

@@ -32,7 +32,11 @@ function toScimError(err: any): ScimError {
   // body-parser errors carry a `type` and an HTTP status.
   switch (err?.type) {
     case 'entity.parse.failed':
-      return new ScimError(400, 'Request body is not valid JSON', 'invalidSyntax');
+      return new ScimError(
+        400,
+        'Request body is not valid JSON',
+        'invalidSyntax',
+      );
     case 'entity.too.large':
       return new ScimError(413, 'Request body is too large');
     case 'charset.unsupported':

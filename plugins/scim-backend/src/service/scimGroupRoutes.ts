@@ -16,7 +16,10 @@ import {
 } from '../scim/projectAttributes';
 import { renderGroup } from '../scim/renderResource';
 import { ScimError } from '../scim/ScimError';
-import { normalizeResource, ScimAttributes } from '../scim/schema/normalizeResource';
+import {
+  normalizeResource,
+  ScimAttributes,
+} from '../scim/schema/normalizeResource';
 import { groupResourceType } from '../scim/schema/resourceTypes';
 import { methodNotAllowed, sendScim } from './scimResponse';
 
@@ -27,11 +30,20 @@ export interface ScimGroupRoutesOptions {
 }
 
 /** Splits a Group body into its attributes and the member ids it names. */
-function groupBody(body: unknown): { attributes: ScimAttributes; memberIds: string[] } {
+function groupBody(body: unknown): {
+  attributes: ScimAttributes;
+  memberIds: string[];
+} {
   const { members, ...attributes } = normalizeResource(body, groupResourceType);
-  const memberIds = ((members as Array<{ value?: unknown }> | undefined) ?? []).map(m => {
+  const memberIds = (
+    (members as Array<{ value?: unknown }> | undefined) ?? []
+  ).map(m => {
     if (typeof m.value !== 'string') {
-      throw new ScimError(400, 'Each member needs a value (the user id)', 'invalidValue');
+      throw new ScimError(
+        400,
+        'Each member needs a value (the user id)',
+        'invalidValue',
+      );
     }
     return m.value;
   });
@@ -45,13 +57,19 @@ export function scimGroupRoutes(options: ScimGroupRoutesOptions) {
   const router = Router();
 
   /** Entra reads groups with excludedAttributes=members: then members are never loaded. */
-  const render = async (stored: StoredResource[], query: Record<string, unknown>) => {
+  const render = async (
+    stored: StoredResource[],
+    query: Record<string, unknown>,
+  ) => {
     const selection = parseAttributeSelection(groupResourceType, query);
     const members = isAttributeReturned(selection, 'members')
       ? await groups.membersOf(stored.map(g => g.id))
       : undefined;
     return stored.map(group =>
-      projectAttributes(renderGroup(group, members?.get(group.id), baseUrl), selection),
+      projectAttributes(
+        renderGroup(group, members?.get(group.id), baseUrl),
+        selection,
+      ),
     );
   };
 
@@ -63,15 +81,28 @@ export function scimGroupRoutes(options: ScimGroupRoutesOptions) {
       const where = filter
         ? filterToKnex(db, groupResourceType, parseScimFilter(filter))
         : undefined;
-      const page = await groups.list({ where, offset: startIndex - 1, limit: count });
+      const page = await groups.list({
+        where,
+        offset: startIndex - 1,
+        limit: count,
+      });
       const total =
-        startIndex === 1 && page.length < count ? page.length : await groups.count(where);
-      sendScim(res, 200, listResponse(await render(page, query), total, startIndex));
+        startIndex === 1 && page.length < count
+          ? page.length
+          : await groups.count(where);
+      sendScim(
+        res,
+        200,
+        listResponse(await render(page, query), total, startIndex),
+      );
     })
     .post(async (req, res) => {
       const { attributes, memberIds } = groupBody(req.body);
       const group = await groups.create(attributes, memberIds);
-      const [body] = await render([group], req.query as Record<string, unknown>);
+      const [body] = await render(
+        [group],
+        req.query as Record<string, unknown>,
+      );
       res.location(`${baseUrl}/Groups/${group.id}`);
       sendScim(res, 201, body);
     })
@@ -84,7 +115,10 @@ export function scimGroupRoutes(options: ScimGroupRoutesOptions) {
       if (!group) {
         throw new ScimError(404, `Group ${req.params.id} not found`);
       }
-      const [body] = await render([group], req.query as Record<string, unknown>);
+      const [body] = await render(
+        [group],
+        req.query as Record<string, unknown>,
+      );
       sendScim(res, 200, body);
     })
     .put(async (req, res) => {
@@ -92,7 +126,10 @@ export function scimGroupRoutes(options: ScimGroupRoutesOptions) {
       const group = await groups.update(req.params.id, () => attributes, [
         { kind: 'replace', userIds: memberIds },
       ]);
-      const [body] = await render([group], req.query as Record<string, unknown>);
+      const [body] = await render(
+        [group],
+        req.query as Record<string, unknown>,
+      );
       sendScim(res, 200, body);
     })
     .patch(async (req, res) => {
@@ -102,7 +139,12 @@ export function scimGroupRoutes(options: ScimGroupRoutesOptions) {
       await groups.update(
         req.params.id,
         attributeOperations.length > 0
-          ? current => applyAttributeOperations(groupResourceType, current, attributeOperations)
+          ? current =>
+              applyAttributeOperations(
+                groupResourceType,
+                current,
+                attributeOperations,
+              )
           : undefined,
         memberChanges,
       );

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { Knex } from 'knex';
 import request from 'supertest';
 import { migrateScimDatabase } from '../database/migrateScimDatabase';
-import { createTestDatabases } from '../testUtils/testDatabases';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { createScimRouter } from './scimRouter';
 
 jest.setTimeout(60_000);
@@ -22,7 +22,11 @@ const entraUser = (userName: string, externalId = `ext-${userName}`) => ({
   active: true,
   emails: [{ primary: true, type: 'work', value: `${userName}@testuser.com` }],
   meta: { resourceType: 'User' },
-  name: { formatted: 'givenName familyName', familyName: 'familyName', givenName: 'givenName' },
+  name: {
+    formatted: 'givenName familyName',
+    familyName: 'familyName',
+    givenName: 'givenName',
+  },
   roles: [],
 });
 
@@ -64,7 +68,11 @@ describe.each(databases.eachSupportedId())('SCIM router on %p', databaseId => {
       '/v2',
       createScimRouter({
         db,
-        config: { maxResults: 100, maxBodySize: '100kb', maxTokenValidityDays: 730 },
+        config: {
+          maxResults: 100,
+          maxBodySize: '100kb',
+          maxTokenValidityDays: 730,
+        },
         logger: mockServices.logger.mock(),
         authenticate: (_req, _res, next) => next(),
         baseUrl: BASE,
@@ -72,7 +80,10 @@ describe.each(databases.eachSupportedId())('SCIM router on %p', databaseId => {
     );
   });
 
-  const createUser = async (userName: string, extra: Record<string, unknown> = {}) => {
+  const createUser = async (
+    userName: string,
+    extra: Record<string, unknown> = {},
+  ) => {
     const res = await request(app)
       .post('/v2/Users')
       .set('Content-Type', SCIM_JSON)
@@ -82,11 +93,18 @@ describe.each(databases.eachSupportedId())('SCIM router on %p', databaseId => {
   };
 
   const createGroup = async (displayName: string) => {
-    const res = await request(app).post('/v2/Groups').send(entraGroup(displayName)).expect(201);
+    const res = await request(app)
+      .post('/v2/Groups')
+      .send(entraGroup(displayName))
+      .expect(201);
     return res.body.id as string;
   };
 
-  const expectScimError = (res: request.Response, status: number, scimType?: string) => {
+  const expectScimError = (
+    res: request.Response,
+    status: number,
+    scimType?: string,
+  ) => {
     expect(res.status).toBe(status);
     expect(res.headers['content-type']).toContain(SCIM_JSON);
     expect(res.body.schemas).toEqual([SCIM_SCHEMAS.error]);
@@ -110,8 +128,18 @@ describe.each(databases.eachSupportedId())('SCIM router on %p', databaseId => {
         externalId: 'ext-Test_User_ab6490ee',
         userName: 'Test_User_ab6490ee',
         active: true,
-        emails: [{ primary: true, type: 'work', value: 'Test_User_ab6490ee@testuser.com' }],
-        name: { formatted: 'givenName familyName', familyName: 'familyName', givenName: 'givenName' },
+        emails: [
+          {
+            primary: true,
+            type: 'work',
+            value: 'Test_User_ab6490ee@testuser.com',
+          },
+        ],
+        name: {
+          formatted: 'givenName familyName',
+          familyName: 'familyName',
+          givenName: 'givenName',
+        },
         meta: {
           resourceType: 'User',
           created: expect.any(String),
@@ -146,8 +174,14 @@ describe.each(databases.eachSupportedId())('SCIM router on %p', databaseId => {
         `id eq "${id}"`,
         'emails[type eq "work"].value eq "Alice@Example.com@testuser.com"',
       ]) {
-        const res = await request(app).get('/v2/Users').query({ filter }).expect(200);
-        expect({ filter, ids: res.body.Resources.map((r: any) => r.id) }).toEqual({
+        const res = await request(app)
+          .get('/v2/Users')
+          .query({ filter })
+          .expect(200);
+        expect({
+          filter,
+          ids: res.body.Resources.map((r: any) => r.id),
+        }).toEqual({
           filter,
           ids: [id],
         });
@@ -169,10 +203,22 @@ describe.each(databases.eachSupportedId())('SCIM router on %p', databaseId => {
         .send(
           JSON.stringify(
             patchOp(
-              { op: 'Replace', path: 'emails[type eq "work"].value', value: 'carol@new.example' },
+              {
+                op: 'Replace',
+                path: 'emails[type eq "work"].value',
+                value: 'carol@new.example',
+              },
               { op: 'Replace', path: 'name.familyName', value: 'Newname' },
-              { op: 'Add', path: 'phoneNumbers[type eq "mobile"].value', value: '+1 555 0100' },
-              { op: 'Add', path: `${ENTERPRISE}:employeeNumber`, value: '1234' },
+              {
+                op: 'Add',
+                path: 'phoneNumbers[type eq "mobile"].value',
+                value: '+1 555 0100',
+              },
+              {
+                op: 'Add',
+                path: `${ENTERPRISE}:employeeNumber`,
+                value: '1234',
+              },
               { op: 'Add', path: `${ENTERPRISE}:manager`, value: 'manager-id' },
             ),
           ),
@@ -182,7 +228,9 @@ describe.each(databases.eachSupportedId())('SCIM router on %p', databaseId => {
         { primary: true, type: 'work', value: 'carol@new.example' },
       ]);
       expect(res.body.name.familyName).toBe('Newname');
-      expect(res.body.phoneNumbers).toEqual([{ type: 'mobile', value: '+1 555 0100' }]);
+      expect(res.body.phoneNumbers).toEqual([
+        { type: 'mobile', value: '+1 555 0100' },
+      ]);
       expect(res.body.schemas).toEqual([SCIM_SCHEMAS.user, ENTERPRISE]);
       expect(res.body[ENTERPRISE]).toEqual({
         employeeNumber: '1234',
@@ -228,7 +276,9 @@ describe.each(databases.eachSupportedId())('SCIM router on %p', databaseId => {
         .patch(`/v2/Users/${id}`)
         .send(patchOp({ op: 'replace', path: 'active', value: true }))
         .expect(200);
-      expect((await request(app).get(`/v2/Users/${id}`)).body.active).toBe(true);
+      expect((await request(app).get(`/v2/Users/${id}`)).body.active).toBe(
+        true,
+      );
     });
 
     it('deletes a user: 204, then 404, and it leaves every group', async () => {
@@ -249,19 +299,29 @@ describe.each(databases.eachSupportedId())('SCIM router on %p', databaseId => {
       await createUser('grace@example.com');
       const other = await createUser('heidi@example.com');
       expectScimError(
-        await request(app).post('/v2/Users').send(entraUser('GRACE@example.com')),
+        await request(app)
+          .post('/v2/Users')
+          .send(entraUser('GRACE@example.com')),
         409,
         'uniqueness',
       );
       expectScimError(
         await request(app)
           .patch(`/v2/Users/${other}`)
-          .send(patchOp({ op: 'Replace', path: 'userName', value: 'Grace@Example.com' })),
+          .send(
+            patchOp({
+              op: 'Replace',
+              path: 'userName',
+              value: 'Grace@Example.com',
+            }),
+          ),
         409,
         'uniqueness',
       );
       expectScimError(
-        await request(app).put(`/v2/Users/${other}`).send(entraUser('grace@EXAMPLE.com')),
+        await request(app)
+          .put(`/v2/Users/${other}`)
+          .send(entraUser('grace@EXAMPLE.com')),
         409,
         'uniqueness',
       );
@@ -315,14 +375,18 @@ describe.each(databases.eachSupportedId())('SCIM router on %p', databaseId => {
 
     it('honours attributes and excludedAttributes', async () => {
       const id = await createUser('ken');
-      const only = await request(app).get(`/v2/Users/${id}?attributes=userName,name.givenName`);
+      const only = await request(app).get(
+        `/v2/Users/${id}?attributes=userName,name.givenName`,
+      );
       expect(only.body).toEqual({
         schemas: [SCIM_SCHEMAS.user],
         id,
         userName: 'ken',
         name: { givenName: 'givenName' },
       });
-      const without = await request(app).get(`/v2/Users/${id}?excludedAttributes=emails,meta`);
+      const without = await request(app).get(
+        `/v2/Users/${id}?excludedAttributes=emails,meta`,
+      );
       expect(without.body.emails).toBeUndefined();
       expect(without.body.meta).toBeUndefined();
       expect(without.body.userName).toBe('ken');
@@ -332,16 +396,29 @@ describe.each(databases.eachSupportedId())('SCIM router on %p', databaseId => {
       for (const name of ['u1', 'u2', 'u3', 'u4', 'u5']) {
         await createUser(name);
       }
-      const page = await request(app).get('/v2/Users?startIndex=2&count=2').expect(200);
-      expect(page.body).toMatchObject({ totalResults: 5, startIndex: 2, itemsPerPage: 2 });
+      const page = await request(app)
+        .get('/v2/Users?startIndex=2&count=2')
+        .expect(200);
+      expect(page.body).toMatchObject({
+        totalResults: 5,
+        startIndex: 2,
+        itemsPerPage: 2,
+      });
       const all = await request(app).get('/v2/Users?count=1000').expect(200);
       expect(all.body.itemsPerPage).toBe(5);
       const none = await request(app).get('/v2/Users?count=0').expect(200);
-      expect(none.body).toMatchObject({ totalResults: 5, itemsPerPage: 0, Resources: [] });
+      expect(none.body).toMatchObject({
+        totalResults: 5,
+        itemsPerPage: 0,
+        Resources: [],
+      });
       const ids = [
-        ...(await request(app).get('/v2/Users?startIndex=1&count=2')).body.Resources,
-        ...(await request(app).get('/v2/Users?startIndex=3&count=2')).body.Resources,
-        ...(await request(app).get('/v2/Users?startIndex=5&count=2')).body.Resources,
+        ...(await request(app).get('/v2/Users?startIndex=1&count=2')).body
+          .Resources,
+        ...(await request(app).get('/v2/Users?startIndex=3&count=2')).body
+          .Resources,
+        ...(await request(app).get('/v2/Users?startIndex=5&count=2')).body
+          .Resources,
       ].map((r: any) => r.id);
       expect(new Set(ids).size).toBe(5);
     });
@@ -349,7 +426,9 @@ describe.each(databases.eachSupportedId())('SCIM router on %p', databaseId => {
 
   describe('groups, as Entra provisions them', () => {
     it('creates a group with the ADSCIM schema and no members', async () => {
-      const res = await request(app).post('/v2/Groups').send(entraGroup('Group1DisplayName'));
+      const res = await request(app)
+        .post('/v2/Groups')
+        .send(entraGroup('Group1DisplayName'));
       expect(res.status).toBe(201);
       expect(res.body).toEqual({
         schemas: [SCIM_SCHEMAS.group],
@@ -357,7 +436,10 @@ describe.each(databases.eachSupportedId())('SCIM router on %p', databaseId => {
         externalId: 'ext-Group1DisplayName',
         displayName: 'Group1DisplayName',
         members: [],
-        meta: expect.objectContaining({ resourceType: 'Group', version: 'W/"1"' }),
+        meta: expect.objectContaining({
+          resourceType: 'Group',
+          version: 'W/"1"',
+        }),
       });
     });
 
@@ -366,14 +448,25 @@ describe.each(databases.eachSupportedId())('SCIM router on %p', databaseId => {
       const userId = await createUser('leo');
       await request(app)
         .patch(`/v2/Groups/${id}`)
-        .send(patchOp({ op: 'Add', path: 'members', value: [{ $ref: null, value: userId }] }))
+        .send(
+          patchOp({
+            op: 'Add',
+            path: 'members',
+            value: [{ $ref: null, value: userId }],
+          }),
+        )
         .expect(204);
-      const byId = await request(app).get(`/v2/Groups/${id}?excludedAttributes=members`).expect(200);
+      const byId = await request(app)
+        .get(`/v2/Groups/${id}?excludedAttributes=members`)
+        .expect(200);
       expect(byId.body.members).toBeUndefined();
       expect(byId.body.displayName).toBe('Engineering');
       const byName = await request(app)
         .get('/v2/Groups')
-        .query({ excludedAttributes: 'members', filter: 'displayName eq "engineering"' })
+        .query({
+          excludedAttributes: 'members',
+          filter: 'displayName eq "engineering"',
+        })
         .expect(200);
       expect(byName.body.totalResults).toBe(1);
       expect(byName.body.Resources[0].members).toBeUndefined();
@@ -383,7 +476,12 @@ describe.each(databases.eachSupportedId())('SCIM router on %p', databaseId => {
       ]);
       const user = await request(app).get(`/v2/Users/${userId}`).expect(200);
       expect(user.body.groups).toEqual([
-        { value: id, $ref: `${BASE}/Groups/${id}`, display: 'Engineering', type: 'direct' },
+        {
+          value: id,
+          $ref: `${BASE}/Groups/${id}`,
+          display: 'Engineering',
+          type: 'direct',
+        },
       ]);
     });
 
@@ -401,7 +499,13 @@ describe.each(databases.eachSupportedId())('SCIM router on %p', databaseId => {
           patchOp({
             op: 'Add',
             path: 'members',
-            value: [{ value: a }, { value: b }, { value: c }, { value: d }, { value: a }],
+            value: [
+              { value: a },
+              { value: b },
+              { value: c },
+              { value: d },
+              { value: a },
+            ],
           }),
         )
         .expect(204);
@@ -417,20 +521,28 @@ describe.each(databases.eachSupportedId())('SCIM router on %p', databaseId => {
         .patch(`/v2/Groups/${id}`)
         .send(patchOp({ op: 'remove', path: `members[value eq "${b}"]` }))
         .expect(204);
-      const members = (await request(app).get(`/v2/Groups/${id}`)).body.members.map(
-        (m: any) => m.value,
-      );
+      const members = (
+        await request(app).get(`/v2/Groups/${id}`)
+      ).body.members.map((m: any) => m.value);
       expect(members.sort()).toEqual([c, d].sort());
       await request(app)
         .patch(`/v2/Groups/${id}`)
-        .send(patchOp({ op: 'Replace', path: 'members', value: [{ value: a }] }))
+        .send(
+          patchOp({ op: 'Replace', path: 'members', value: [{ value: a }] }),
+        )
         .expect(204);
-      expect((await request(app).get(`/v2/Groups/${id}`)).body.members.map((m: any) => m.value)).toEqual([a]);
+      expect(
+        (await request(app).get(`/v2/Groups/${id}`)).body.members.map(
+          (m: any) => m.value,
+        ),
+      ).toEqual([a]);
       await request(app)
         .patch(`/v2/Groups/${id}`)
         .send(patchOp({ op: 'Remove', path: 'members' }))
         .expect(204);
-      expect((await request(app).get(`/v2/Groups/${id}`)).body.members).toEqual([]);
+      expect((await request(app).get(`/v2/Groups/${id}`)).body.members).toEqual(
+        [],
+      );
     });
 
     it('renames a group (204) and rejects a duplicate displayName (409)', async () => {
@@ -438,17 +550,27 @@ describe.each(databases.eachSupportedId())('SCIM router on %p', databaseId => {
       await createGroup('Taken');
       await request(app)
         .patch(`/v2/Groups/${id}`)
-        .send(patchOp({ op: 'Replace', path: 'displayName', value: 'New name' }))
+        .send(
+          patchOp({ op: 'Replace', path: 'displayName', value: 'New name' }),
+        )
         .expect(204);
-      expect((await request(app).get(`/v2/Groups/${id}`)).body.displayName).toBe('New name');
+      expect(
+        (await request(app).get(`/v2/Groups/${id}`)).body.displayName,
+      ).toBe('New name');
       expectScimError(
         await request(app)
           .patch(`/v2/Groups/${id}`)
-          .send(patchOp({ op: 'Replace', path: 'displayName', value: 'TAKEN' })),
+          .send(
+            patchOp({ op: 'Replace', path: 'displayName', value: 'TAKEN' }),
+          ),
         409,
         'uniqueness',
       );
-      expectScimError(await request(app).post('/v2/Groups').send(entraGroup('taken')), 409, 'uniqueness');
+      expectScimError(
+        await request(app).post('/v2/Groups').send(entraGroup('taken')),
+        409,
+        'uniqueness',
+      );
     });
 
     it('rejects unknown member ids and applies nothing of that PATCH', async () => {
@@ -460,7 +582,11 @@ describe.each(databases.eachSupportedId())('SCIM router on %p', databaseId => {
           .send(
             patchOp(
               { op: 'Replace', path: 'displayName', value: 'Changed' },
-              { op: 'Add', path: 'members', value: [{ value: userId }, { value: 'no-such-user' }] },
+              {
+                op: 'Add',
+                path: 'members',
+                value: [{ value: userId }, { value: 'no-such-user' }],
+              },
             ),
           ),
         400,
@@ -481,12 +607,20 @@ describe.each(databases.eachSupportedId())('SCIM router on %p', databaseId => {
         userIds.map(userId =>
           request(app)
             .patch(`/v2/Groups/${id}`)
-            .send(patchOp({ op: 'Add', path: 'members', value: [{ value: userId }] })),
+            .send(
+              patchOp({
+                op: 'Add',
+                path: 'members',
+                value: [{ value: userId }],
+              }),
+            ),
         ),
       );
       expect(responses.map(r => r.status)).toEqual(userIds.map(() => 204));
       const members = (await request(app).get(`/v2/Groups/${id}`)).body.members;
-      expect(members.map((m: any) => m.value).sort()).toEqual([...userIds].sort());
+      expect(members.map((m: any) => m.value).sort()).toEqual(
+        [...userIds].sort(),
+      );
     });
 
     it('replaces a group with PUT, including its members', async () => {
@@ -510,7 +644,27 @@ describe.each(databases.eachSupportedId())('SCIM router on %p', databaseId => {
   describe('errors', () => {
     it('answers malformed JSON with 400 invalidSyntax', async () => {
       expectScimError(
-        await request(app).post('/v2/Users').set('Content-Type', SCIM_JSON).send('{"userName":'),
+        await request(app)
+          .post('/v2/Users')
+          .set('Content-Type', SCIM_JSON)
+          .send('{"userName":'),
+        400,
+        'invalidSyntax',
+      );
+    });
+
+    it('parses a JSON body whatever its content type says', async () => {
+      const res = await request(app)
+        .post('/v2/Users')
+        .set('Content-Type', 'text/plain')
+        .send(JSON.stringify(entraUser('plain')));
+      expect(res.status).toBe(201);
+      expect(res.body.userName).toBe('plain');
+      expectScimError(
+        await request(app)
+          .post('/v2/Users')
+          .set('Content-Type', 'text/plain')
+          .send('userName=x'),
         400,
         'invalidSyntax',
       );
@@ -528,14 +682,27 @@ describe.each(databases.eachSupportedId())('SCIM router on %p', databaseId => {
     it.each([
       ['a missing userName', { name: { givenName: 'x' } }, 'invalidValue'],
       ['a non-object body', [1, 2], 'invalidSyntax'],
-      ['a wrongly typed attribute', { userName: 'x', active: 'perhaps' }, 'invalidValue'],
+      [
+        'a wrongly typed attribute',
+        { userName: 'x', active: 'perhaps' },
+        'invalidValue',
+      ],
       ['a non-string userName', { userName: { a: 1 } }, 'invalidValue'],
     ])('answers %s with 400', async (_, body, scimType) => {
-      expectScimError(await request(app).post('/v2/Users').send(body), 400, scimType);
+      expectScimError(
+        await request(app).post('/v2/Users').send(body),
+        400,
+        scimType,
+      );
     });
 
     it('answers bad filters with 400 invalidFilter', async () => {
-      for (const filter of ['userName eq', 'userName sw O', 'nope eq "x"', '((']) {
+      for (const filter of [
+        'userName eq',
+        'userName sw O',
+        'nope eq "x"',
+        '((',
+      ]) {
         expectScimError(
           await request(app).get('/v2/Users').query({ filter }),
           400,
@@ -554,8 +721,21 @@ describe.each(databases.eachSupportedId())('SCIM router on %p', databaseId => {
         404,
       );
       expectScimError(await request(app).get('/v2/Nope'), 404);
-      expectScimError(await request(app).post('/v2/ServiceProviderConfig').send({}), 405);
-      expectScimError(await request(app).post('/v2/Users/some-id').send({}), 405);
+      expectScimError(
+        await request(app).post('/v2/ServiceProviderConfig').send({}),
+        405,
+      );
+      expectScimError(
+        await request(app)
+          .post('/v2/Schemas')
+          .set('Content-Type', SCIM_JSON)
+          .send('test'),
+        405,
+      );
+      expectScimError(
+        await request(app).post('/v2/Users/some-id').send({}),
+        405,
+      );
     });
 
     it('never answers a random PATCH body with a 5xx', async () => {
@@ -563,7 +743,10 @@ describe.each(databases.eachSupportedId())('SCIM router on %p', databaseId => {
       const groupId = await createGroup('Fuzz');
       const op = fc.record(
         {
-          op: fc.oneof(fc.constantFrom('add', 'Replace', 'remove', 'REMOVE', 'bogus'), fc.anything()),
+          op: fc.oneof(
+            fc.constantFrom('add', 'Replace', 'remove', 'REMOVE', 'bogus'),
+            fc.anything(),
+          ),
           path: fc.oneof(
             fc.constantFrom(
               'userName',
@@ -585,7 +768,10 @@ describe.each(databases.eachSupportedId())('SCIM router on %p', databaseId => {
       );
       await fc.assert(
         fc.asyncProperty(
-          fc.oneof(fc.record({ Operations: fc.array(op, { maxLength: 4 }) }), fc.anything()),
+          fc.oneof(
+            fc.record({ Operations: fc.array(op, { maxLength: 4 }) }),
+            fc.anything(),
+          ),
           fc.boolean(),
           async (body, onGroup) => {
             const res = await request(app)
@@ -602,7 +788,9 @@ describe.each(databases.eachSupportedId())('SCIM router on %p', databaseId => {
 
   describe('discovery', () => {
     it('serves ServiceProviderConfig, Schemas and ResourceTypes', async () => {
-      const config = await request(app).get('/v2/ServiceProviderConfig').expect(200);
+      const config = await request(app)
+        .get('/v2/ServiceProviderConfig')
+        .expect(200);
       expect(config.body).toMatchObject({
         schemas: [SCIM_SCHEMAS.serviceProviderConfig],
         patch: { supported: true },
@@ -618,14 +806,21 @@ describe.each(databases.eachSupportedId())('SCIM router on %p', databaseId => {
         SCIM_SCHEMAS.group,
       ]);
       expect(JSON.stringify(schemas.body)).not.toContain('null');
-      const user = await request(app).get(`/v2/Schemas/${SCIM_SCHEMAS.user}`).expect(200);
-      expect(user.body.attributes.find((a: any) => a.name === 'userName')).toMatchObject({
+      const user = await request(app)
+        .get(`/v2/Schemas/${SCIM_SCHEMAS.user}`)
+        .expect(200);
+      expect(
+        user.body.attributes.find((a: any) => a.name === 'userName'),
+      ).toMatchObject({
         required: true,
         caseExact: false,
         uniqueness: 'server',
       });
       const types = await request(app).get('/v2/ResourceTypes').expect(200);
-      expect(types.body.Resources.map((t: any) => t.endpoint)).toEqual(['/Users', '/Groups']);
+      expect(types.body.Resources.map((t: any) => t.endpoint)).toEqual([
+        '/Users',
+        '/Groups',
+      ]);
       await request(app).get('/v2/ResourceTypes/User').expect(200);
     });
   });

@@ -34,15 +34,17 @@ export function createScimRouter(options: ScimRouterOptions) {
       next();
     });
   }
+  const routeOptions = { db, baseUrl, maxResults: config.maxResults };
+  // Read-only discovery first: a POST there is a 405 whatever its body.
+  router.use(scimDiscoveryRoutes(routeOptions));
   router.use(
     express.json({
-      // Entra sends application/scim+json; curl and test tools send application/json.
-      type: ['application/json', 'application/scim+json', 'application/*+json'],
+      // SCIM bodies are JSON whatever the client labels them: Entra sends
+      // application/scim+json, curl application/json, some clients nothing.
+      type: () => true,
       limit: config.maxBodySize,
     }),
   );
-  const routeOptions = { db, baseUrl, maxResults: config.maxResults };
-  router.use(scimDiscoveryRoutes(routeOptions));
   router.use('/Users', scimUserRoutes(routeOptions));
   router.use('/Groups', scimGroupRoutes(routeOptions));
   router.use(() => {

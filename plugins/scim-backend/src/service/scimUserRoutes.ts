@@ -32,13 +32,19 @@ export function scimUserRoutes(options: ScimUserRoutesOptions) {
   const router = Router();
 
   /** Renders users with their groups, loaded in one query and only when returned. */
-  const render = async (stored: StoredResource[], query: Record<string, unknown>) => {
+  const render = async (
+    stored: StoredResource[],
+    query: Record<string, unknown>,
+  ) => {
     const selection = parseAttributeSelection(userResourceType, query);
     const groups = isAttributeReturned(selection, 'groups')
       ? await users.groupsOf(stored.map(u => u.id))
       : undefined;
     return stored.map(user =>
-      projectAttributes(renderUser(user, groups?.get(user.id) ?? [], baseUrl), selection),
+      projectAttributes(
+        renderUser(user, groups?.get(user.id) ?? [], baseUrl),
+        selection,
+      ),
     );
   };
 
@@ -58,14 +64,26 @@ export function scimUserRoutes(options: ScimUserRoutesOptions) {
       const where = filter
         ? filterToKnex(db, userResourceType, parseScimFilter(filter))
         : undefined;
-      const page = await users.list({ where, offset: startIndex - 1, limit: count });
+      const page = await users.list({
+        where,
+        offset: startIndex - 1,
+        limit: count,
+      });
       // A first page that is not full already tells the total.
       const total =
-        startIndex === 1 && page.length < count ? page.length : await users.count(where);
-      sendScim(res, 200, listResponse(await render(page, query), total, startIndex));
+        startIndex === 1 && page.length < count
+          ? page.length
+          : await users.count(where);
+      sendScim(
+        res,
+        200,
+        listResponse(await render(page, query), total, startIndex),
+      );
     })
     .post(async (req, res) => {
-      const user = await users.create(normalizeResource(req.body, userResourceType));
+      const user = await users.create(
+        normalizeResource(req.body, userResourceType),
+      );
       const [body] = await render([user], req.query as Record<string, unknown>);
       res.location(`${baseUrl}/Users/${user.id}`);
       sendScim(res, 201, body);
@@ -75,7 +93,10 @@ export function scimUserRoutes(options: ScimUserRoutesOptions) {
   router
     .route('/:id')
     .get(async (req, res) => {
-      const [body] = await render([await getOr404(req.params.id)], req.query as Record<string, unknown>);
+      const [body] = await render(
+        [await getOr404(req.params.id)],
+        req.query as Record<string, unknown>,
+      );
       sendScim(res, 200, body);
     })
     .put(async (req, res) => {

@@ -8,7 +8,8 @@ import { dialectOf, joinSql, Sql, sql, SqlDialect } from './sqlDialect';
 
 type Value = string | number | boolean | null;
 
-const invalidFilter = (detail: string) => new ScimError(400, detail, 'invalidFilter');
+const invalidFilter = (detail: string) =>
+  new ScimError(400, detail, 'invalidFilter');
 
 /** Something a comparison can run against: a column or a JSON scalar. */
 interface Operand {
@@ -32,10 +33,19 @@ type Target =
   /** A complex single-valued attribute stored as a JSON object. */
   | { kind: 'object'; attribute: ScimAttribute; presence: Sql; scope: Scope }
   /** A multi-valued attribute: conditions hold for some element. */
-  | { kind: 'many'; attribute: ScimAttribute; exists: (condition?: Sql) => Sql; scope: Scope; sub?: string };
+  | {
+      kind: 'many';
+      attribute: ScimAttribute;
+      exists: (condition?: Sql) => Sql;
+      scope: Scope;
+      sub?: string;
+    };
 
 /** Columns that mirror attributes, so their filters use the indexes. */
-const COLUMNS: Record<'User' | 'Group', Record<string, { column: string; lowered?: boolean }>> = {
+const COLUMNS: Record<
+  'User' | 'Group',
+  Record<string, { column: string; lowered?: boolean }>
+> = {
   User: {
     id: { column: 'id' },
     userName: { column: 'user_name_norm', lowered: true },
@@ -55,23 +65,6 @@ const COLUMNS: Record<'User' | 'Group', Record<string, { column: string; lowered
 };
 
 const TABLES = { User: 'scim_users', Group: 'scim_groups' };
-
-/**
- * Translates a parsed SCIM filter into one parameterised SQL condition on
- * `scim_users` or `scim_groups`: mirrored columns for the attributes Entra
- * matches on (index lookups), the JSON `data` column for the rest, and
- * EXISTS subqueries for multi-valued attributes and memberships.
- */
-export function filterToKnex(
-  db: Knex,
-  resourceType: ScimResourceType,
-  filter: Filter,
-): Knex.QueryCallback {
-  const condition = new FilterTranslator(dialectOf(db), resourceType).translate(filter);
-  return query => {
-    query.whereRaw(condition.sql, condition.bindings as Knex.RawBinding[]);
-  };
-}
 
 class FilterTranslator {
   private aliasCount = 0;
@@ -106,7 +99,11 @@ class FilterTranslator {
       case 'pr':
         return this.presence(this.target(f.attrPath, scope));
       default:
-        return this.comparison(this.target(f.attrPath, scope), f.op, f.compValue);
+        return this.comparison(
+          this.target(f.attrPath, scope),
+          f.op,
+          f.compValue,
+        );
     }
   }
 
@@ -126,7 +123,11 @@ class FilterTranslator {
     const condition = this.node(inner, target.scope);
     return target.kind === 'many'
       ? target.exists(condition)
-      : sql(`(${target.presence.sql}) AND (${condition.sql})`, ...target.presence.bindings, ...condition.bindings);
+      : sql(
+          `(${target.presence.sql}) AND (${condition.sql})`,
+          ...target.presence.bindings,
+          ...condition.bindings,
+        );
   }
 
   private presence(target: Target): Sql {
@@ -144,7 +145,11 @@ class FilterTranslator {
 
   private scalarPresence({ expr, attribute }: Operand): Sql {
     return attribute.type === 'string' || attribute.type === 'reference'
-      ? sql(`(${expr.sql} IS NOT NULL AND ${expr.sql} <> '')`, ...expr.bindings, ...expr.bindings)
+      ? sql(
+          `(${expr.sql} IS NOT NULL AND ${expr.sql} <> '')`,
+          ...expr.bindings,
+          ...expr.bindings,
+        )
       : sql(`${expr.sql} IS NOT NULL`, ...expr.bindings);
   }
 
@@ -156,7 +161,9 @@ class FilterTranslator {
       // `manager eq "id"` compares the object's `value`, as RFC 7644 does for complex attributes.
       const implicit = target.scope.resolve('value');
       if (!implicit || implicit.kind !== 'scalar') {
-        throw invalidFilter(`'${target.attribute.name}' is complex: compare one of its sub-attributes`);
+        throw invalidFilter(
+          `'${target.attribute.name}' is complex: compare one of its sub-attributes`,
+        );
       }
       return this.compare(implicit.operand, op, value);
     }
@@ -166,7 +173,11 @@ class FilterTranslator {
   private subOperand(target: Extract<Target, { kind: 'many' }>): Operand {
     const sub = target.scope.resolve(target.sub ?? 'value');
     if (!sub || sub.kind !== 'scalar') {
-      throw invalidFilter(`'${target.attribute.name}' has no sub-attribute '${target.sub ?? 'value'}'`);
+      throw invalidFilter(
+        `'${target.attribute.name}' has no sub-attribute '${
+          target.sub ?? 'value'
+        }'`,
+      );
     }
     return sub.operand;
   }
@@ -182,15 +193,26 @@ class FilterTranslator {
     }
     if (attribute.type === 'boolean') {
       if (typeof value !== 'boolean' || (op !== 'eq' && op !== 'ne')) {
-        throw invalidFilter(`'${attribute.name}' is a boolean: use eq or ne with true or false`);
+        throw invalidFilter(
+          `'${attribute.name}' is a boolean: use eq or ne with true or false`,
+        );
       }
-      const literal = operand.json ? this.dialect.jsonBoolean(value) : this.dialect.columnBoolean(value);
+      const literal = operand.json
+        ? this.dialect.jsonBoolean(value)
+        : this.dialect.columnBoolean(value);
       return op === 'eq'
         ? sql(`${expr.sql} = ?`, ...expr.bindings, literal)
-        : sql(`(${expr.sql} IS NULL OR ${expr.sql} <> ?)`, ...expr.bindings, ...expr.bindings, literal);
+        : sql(
+            `(${expr.sql} IS NULL OR ${expr.sql} <> ?)`,
+            ...expr.bindings,
+            ...expr.bindings,
+            literal,
+          );
     }
     if (typeof value !== 'string') {
-      throw invalidFilter(`'${attribute.name}' is a ${attribute.type}: compare it with a string`);
+      throw invalidFilter(
+        `'${attribute.name}' is a ${attribute.type}: compare it with a string`,
+      );
     }
     let text = value;
     if (attribute.type === 'dateTime') {
@@ -200,9 +222,12 @@ class FilterTranslator {
       }
       text = date.toISOString();
     }
-    const caseInsensitive = !attribute.caseExact && attribute.type !== 'dateTime';
+    const caseInsensitive =
+      !attribute.caseExact && attribute.type !== 'dateTime';
     const subject =
-      caseInsensitive && !operand.lowered ? sql(`lower(${expr.sql})`, ...expr.bindings) : expr;
+      caseInsensitive && !operand.lowered
+        ? sql(`lower(${expr.sql})`, ...expr.bindings)
+        : expr;
     if (caseInsensitive) {
       text = text.toLowerCase();
     }
@@ -222,10 +247,9 @@ class FilterTranslator {
         if (text === '') {
           return sql(`${expr.sql} IS NOT NULL`, ...expr.bindings);
         }
-        const test = { co: 'contains', sw: 'startsWith', ew: 'endsWith' }[op] as
-          | 'contains'
-          | 'startsWith'
-          | 'endsWith';
+        const test = { co: 'contains', sw: 'startsWith', ew: 'endsWith' }[
+          op
+        ] as 'contains' | 'startsWith' | 'endsWith';
         return this.dialect[test](subject, text);
       }
       case 'gt':
@@ -248,7 +272,8 @@ class FilterTranslator {
         const resolved = resolveAttributePath(this.resourceType, path);
         if (!resolved) return undefined;
         const { attribute, subAttribute } = resolved;
-        const mirrored = COLUMNS[this.resourceType.name][resolved.path.join('.')];
+        const mirrored =
+          COLUMNS[this.resourceType.name][resolved.path.join('.')];
         if (mirrored && !resolved.extension) {
           return {
             kind: 'scalar',
@@ -263,12 +288,20 @@ class FilterTranslator {
           return undefined; // only created/lastModified are filterable
         }
         if (attribute.multiValued) {
-          return this.many(attribute, resolved.path.slice(0, resolved.extension ? 2 : 1), subAttribute?.name);
+          return this.many(
+            attribute,
+            resolved.path.slice(0, resolved.extension ? 2 : 1),
+            subAttribute?.name,
+          );
         }
         if (subAttribute || attribute.type !== 'complex') {
           return {
             kind: 'scalar',
-            operand: { expr: this.dialect.jsonValue(data, resolved.path), attribute: subAttribute ?? attribute, json: true },
+            operand: {
+              expr: this.dialect.jsonValue(data, resolved.path),
+              attribute: subAttribute ?? attribute,
+              json: true,
+            },
           };
         }
         const objectPath = resolved.path;
@@ -279,7 +312,9 @@ class FilterTranslator {
             expr: this.dialect.jsonValue(data, objectPath),
             attribute,
           }),
-          scope: this.subScope(attribute, name => this.dialect.jsonValue(data, [...objectPath, name])),
+          scope: this.subScope(attribute, name =>
+            this.dialect.jsonValue(data, [...objectPath, name]),
+          ),
         };
       },
     };
@@ -294,7 +329,8 @@ class FilterTranslator {
     if (membership) {
       const own = this.resourceType.name === 'Group' ? 'group_id' : 'user_id';
       const other = this.resourceType.name === 'Group' ? 'user_id' : 'group_id';
-      const otherTable = this.resourceType.name === 'Group' ? 'scim_users' : 'scim_groups';
+      const otherTable =
+        this.resourceType.name === 'Group' ? 'scim_users' : 'scim_groups';
       const columns: Record<string, string> = {
         value: `${alias}.${other}`,
         display: `(SELECT o.display_name FROM ${otherTable} o WHERE o.id = ${alias}.${other})`,
@@ -305,9 +341,9 @@ class FilterTranslator {
         sub,
         exists: condition =>
           sql(
-            `EXISTS (SELECT 1 FROM scim_group_members ${alias} WHERE ${alias}.${own} = ${this.table}.id${
-              condition ? ` AND (${condition.sql})` : ''
-            })`,
+            `EXISTS (SELECT 1 FROM scim_group_members ${alias} WHERE ${alias}.${own} = ${
+              this.table
+            }.id${condition ? ` AND (${condition.sql})` : ''})`,
             ...(condition?.bindings ?? []),
           ),
         scope: this.subScope(
@@ -317,18 +353,26 @@ class FilterTranslator {
         ),
       };
     }
-    const elements = this.dialect.jsonElements(`${this.table}.data`, path, alias);
+    const elements = this.dialect.jsonElements(
+      `${this.table}.data`,
+      path,
+      alias,
+    );
     return {
       kind: 'many',
       attribute,
       sub,
       exists: condition =>
         sql(
-          `EXISTS (SELECT 1 FROM ${elements.sql}${condition ? ` WHERE ${condition.sql}` : ''})`,
+          `EXISTS (SELECT 1 FROM ${elements.sql}${
+            condition ? ` WHERE ${condition.sql}` : ''
+          })`,
           ...elements.bindings,
           ...(condition?.bindings ?? []),
         ),
-      scope: this.subScope(attribute, name => this.dialect.elementValue(alias, name)),
+      scope: this.subScope(attribute, name =>
+        this.dialect.elementValue(alias, name),
+      ),
     };
   }
 
@@ -340,11 +384,32 @@ class FilterTranslator {
   ): Scope {
     return {
       resolve: path => {
-        const sub = attribute.subAttributes?.find(a => a.name.toLowerCase() === path.toLowerCase());
+        const sub = attribute.subAttributes?.find(
+          a => a.name.toLowerCase() === path.toLowerCase(),
+        );
         const expr = sub && expression(sub.name);
         if (!sub || !expr) return undefined;
         return { kind: 'scalar', operand: { expr, attribute: sub, json } };
       },
     };
   }
+}
+
+/**
+ * Translates a parsed SCIM filter into one parameterised SQL condition on
+ * `scim_users` or `scim_groups`: mirrored columns for the attributes Entra
+ * matches on (index lookups), the JSON `data` column for the rest, and
+ * EXISTS subqueries for multi-valued attributes and memberships.
+ */
+export function filterToKnex(
+  db: Knex,
+  resourceType: ScimResourceType,
+  filter: Filter,
+): Knex.QueryCallback {
+  const condition = new FilterTranslator(dialectOf(db), resourceType).translate(
+    filter,
+  );
+  return query => {
+    query.whereRaw(condition.sql, condition.bindings as Knex.RawBinding[]);
+  };
 }

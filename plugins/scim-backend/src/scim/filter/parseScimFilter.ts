@@ -59,16 +59,28 @@ function depth(filter: Filter): number {
 /** Parses an RFC 7644 §3.4.2.2 filter; any problem is a 400 `invalidFilter`. */
 export function parseScimFilter(text: string): Filter {
   if (text.length > MAX_FILTER_LENGTH) {
-    throw new ScimError(400, `Filter is longer than ${MAX_FILTER_LENGTH} characters`, 'invalidFilter');
+    throw new ScimError(
+      400,
+      `Filter is longer than ${MAX_FILTER_LENGTH} characters`,
+      'invalidFilter',
+    );
   }
   let filter: Filter;
   try {
     filter = parse(rewriteEntraValuePaths(text));
   } catch (error) {
-    throw new ScimError(400, `Invalid filter: ${(error as Error).message}`, 'invalidFilter');
+    throw new ScimError(
+      400,
+      `Invalid filter: ${(error as Error).message}`,
+      'invalidFilter',
+    );
   }
   if (depth(filter) > MAX_DEPTH) {
-    throw new ScimError(400, `Filter is nested deeper than ${MAX_DEPTH}`, 'invalidFilter');
+    throw new ScimError(
+      400,
+      `Filter is nested deeper than ${MAX_DEPTH}`,
+      'invalidFilter',
+    );
   }
   return filter;
 }

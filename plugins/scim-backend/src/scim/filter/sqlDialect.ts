@@ -45,14 +45,17 @@ const sqliteJsonPath = (path: string[]) =>
   `$${path.map(key => `."${key}"`).join('')}`;
 
 const sqlite: SqlDialect = {
-  jsonValue: (column, path) => sql(`json_extract(${column}, ?)`, sqliteJsonPath(path)),
+  jsonValue: (column, path) =>
+    sql(`json_extract(${column}, ?)`, sqliteJsonPath(path)),
   jsonElements: (column, path, alias) =>
     sql(`json_each(${column}, ?) AS ${alias}`, sqliteJsonPath(path)),
-  elementValue: (alias, key) => sql(`json_extract(${alias}.value, ?)`, sqliteJsonPath([key])),
+  elementValue: (alias, key) =>
+    sql(`json_extract(${alias}.value, ?)`, sqliteJsonPath([key])),
   jsonBoolean: value => (value ? 1 : 0),
   columnBoolean: value => (value ? 1 : 0),
   contains: (e, v) => sql(`instr(${e.sql}, ?) > 0`, ...e.bindings, v),
-  startsWith: (e, v) => sql(`substr(${e.sql}, 1, length(?)) = ?`, ...e.bindings, v, v),
+  startsWith: (e, v) =>
+    sql(`substr(${e.sql}, 1, length(?)) = ?`, ...e.bindings, v, v),
   // substr(x, -n) keeps the last n characters.
   endsWith: (e, v) =>
     sql(`substr(${e.sql}, -length(?)) = ?`, ...e.bindings, v, v),
@@ -70,8 +73,10 @@ const postgres: SqlDialect = {
   jsonBoolean: value => String(value),
   columnBoolean: value => value,
   contains: (e, v) => sql(`strpos(${e.sql}, ?) > 0`, ...e.bindings, v),
-  startsWith: (e, v) => sql(`left(${e.sql}, length(?)) = ?`, ...e.bindings, v, v),
-  endsWith: (e, v) => sql(`right(${e.sql}, length(?)) = ?`, ...e.bindings, v, v),
+  startsWith: (e, v) =>
+    sql(`left(${e.sql}, length(?)) = ?`, ...e.bindings, v, v),
+  endsWith: (e, v) =>
+    sql(`right(${e.sql}, length(?)) = ?`, ...e.bindings, v, v),
   compare: (e, operator, v) =>
     sql(`${e.sql} COLLATE "C" ${operator} ?`, ...e.bindings, v),
 };

@@ -13,14 +13,24 @@ const user = {
   emails: [{ type: 'work', value: 'alice@example.com', primary: true }],
 };
 
-const patch = (operations: unknown[], current: Record<string, unknown> = user) =>
+const patch = (
+  operations: unknown[],
+  current: Record<string, unknown> = user,
+) =>
   applyAttributeOperations(
     userResourceType,
     current,
-    parsePatchRequest({ schemas: [SCIM_SCHEMAS.patchOp], Operations: operations }),
+    parsePatchRequest({
+      schemas: [SCIM_SCHEMAS.patchOp],
+      Operations: operations,
+    }),
   );
 
-const expectScimError = (fn: () => unknown, status: number, scimType?: string) => {
+const expectScimError = (
+  fn: () => unknown,
+  status: number,
+  scimType?: string,
+) => {
   let caught: unknown;
   try {
     fn();
@@ -35,7 +45,11 @@ const expectScimError = (fn: () => unknown, status: number, scimType?: string) =
 describe('applyAttributeOperations (Entra PATCH shapes)', () => {
   it('applies capitalised Replace ops on simple, sub- and value-filter paths', () => {
     const result = patch([
-      { op: 'Replace', path: 'emails[type eq "work"].value', value: 'a2@example.com' },
+      {
+        op: 'Replace',
+        path: 'emails[type eq "work"].value',
+        value: 'a2@example.com',
+      },
       { op: 'Replace', path: 'name.familyName', value: 'Jones' },
       { op: 'Replace', path: 'userName', value: 'alice2@example.com' },
     ]);
@@ -48,7 +62,11 @@ describe('applyAttributeOperations (Entra PATCH shapes)', () => {
 
   it('creates the element a value-filter path names when it is missing', () => {
     const result = patch([
-      { op: 'Add', path: 'phoneNumbers[type eq "mobile"].value', value: '+1 555' },
+      {
+        op: 'Add',
+        path: 'phoneNumbers[type eq "mobile"].value',
+        value: '+1 555',
+      },
       { op: 'Replace', path: 'emails[type eq "other"].value', value: 'x@y' },
     ]);
     expect(result.phoneNumbers).toEqual([{ type: 'mobile', value: '+1 555' }]);
@@ -59,11 +77,17 @@ describe('applyAttributeOperations (Entra PATCH shapes)', () => {
   });
 
   it('takes "False"/"True" strings and real booleans for active', () => {
-    expect(patch([{ op: 'Replace', path: 'active', value: 'False' }]).active).toBe(false);
-    expect(patch([{ op: 'replace', path: 'active', value: false }]).active).toBe(false);
     expect(
-      patch([{ op: 'Replace', path: 'active', value: 'True' }], { ...user, active: false })
-        .active,
+      patch([{ op: 'Replace', path: 'active', value: 'False' }]).active,
+    ).toBe(false);
+    expect(
+      patch([{ op: 'replace', path: 'active', value: false }]).active,
+    ).toBe(false);
+    expect(
+      patch([{ op: 'Replace', path: 'active', value: 'True' }], {
+        ...user,
+        active: false,
+      }).active,
     ).toBe(true);
     expectScimError(
       () => patch([{ op: 'Replace', path: 'active', value: 'maybe' }]),
@@ -111,9 +135,16 @@ describe('applyAttributeOperations (Entra PATCH shapes)', () => {
 
   it('removes the manager with Remove or an empty Replace', () => {
     const withManager = { ...user, [ENTERPRISE]: { manager: { value: 'm' } } };
-    expect(patch([{ op: 'Remove', path: `${ENTERPRISE}:manager` }], withManager)[ENTERPRISE]).toBeUndefined();
     expect(
-      patch([{ op: 'Replace', path: `${ENTERPRISE}:manager`, value: '' }], withManager)[ENTERPRISE],
+      patch([{ op: 'Remove', path: `${ENTERPRISE}:manager` }], withManager)[
+        ENTERPRISE
+      ],
+    ).toBeUndefined();
+    expect(
+      patch(
+        [{ op: 'Replace', path: `${ENTERPRISE}:manager`, value: '' }],
+        withManager,
+      )[ENTERPRISE],
     ).toBeUndefined();
   });
 
@@ -135,14 +166,32 @@ describe('applyAttributeOperations (Entra PATCH shapes)', () => {
   });
 
   it('rejects unknown paths, read-only attributes and removal of userName', () => {
-    expectScimError(() => patch([{ op: 'Replace', path: 'nope', value: 'x' }]), 400, 'invalidPath');
-    expectScimError(() => patch([{ op: 'Replace', path: 'id', value: 'x' }]), 400, 'mutability');
-    expectScimError(() => patch([{ op: 'Add', path: 'groups', value: [{ value: 'g' }] }]), 400, 'mutability');
-    expectScimError(() => patch([{ op: 'Remove', path: 'userName' }]), 400, 'invalidValue');
+    expectScimError(
+      () => patch([{ op: 'Replace', path: 'nope', value: 'x' }]),
+      400,
+      'invalidPath',
+    );
+    expectScimError(
+      () => patch([{ op: 'Replace', path: 'id', value: 'x' }]),
+      400,
+      'mutability',
+    );
+    expectScimError(
+      () => patch([{ op: 'Add', path: 'groups', value: [{ value: 'g' }] }]),
+      400,
+      'mutability',
+    );
+    expectScimError(
+      () => patch([{ op: 'Remove', path: 'userName' }]),
+      400,
+      'invalidValue',
+    );
   });
 
   it('ignores unknown keys in a no-path value object like a POST body does', () => {
-    expect(patch([{ op: 'replace', value: { bogus: 1, title: 'CTO' } }])).toEqual({
+    expect(
+      patch([{ op: 'replace', value: { bogus: 1, title: 'CTO' } }]),
+    ).toEqual({
       ...user,
       title: 'CTO',
     });
@@ -152,7 +201,9 @@ describe('applyAttributeOperations (Entra PATCH shapes)', () => {
     const result = applyAttributeOperations(
       groupResourceType,
       { displayName: 'Old' },
-      parsePatchRequest({ Operations: [{ op: 'Replace', path: 'displayName', value: 'New' }] }),
+      parsePatchRequest({
+        Operations: [{ op: 'Replace', path: 'displayName', value: 'New' }],
+      }),
     );
     expect(result).toEqual({ displayName: 'New' });
   });
@@ -167,7 +218,13 @@ describe('parsePatchRequest', () => {
     [{ Operations: [{ op: 'remove' }] }, 'noTarget'],
     [{ Operations: [{ op: 'add', value: 'x' }] }, 'invalidSyntax'],
     [{ Operations: [{ op: 'add', path: 42, value: 'x' }] }, 'invalidPath'],
-    [{ schemas: ['urn:wrong'], Operations: [{ op: 'add', path: 'x', value: 1 }] }, 'invalidSyntax'],
+    [
+      {
+        schemas: ['urn:wrong'],
+        Operations: [{ op: 'add', path: 'x', value: 1 }],
+      },
+      'invalidSyntax',
+    ],
   ])('rejects %j with %s', (body, scimType) => {
     expectScimError(() => parsePatchRequest(body), 400, scimType);
   });

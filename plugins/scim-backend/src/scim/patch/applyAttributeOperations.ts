@@ -16,7 +16,8 @@ const isEmpty = (value: unknown) =>
   value === null || value === undefined || value === '';
 
 /** `attr`, `attr.sub`, `attr[filter]` or `attr[filter].sub`, URN-qualified or not. */
-const PATH = /^(?<attribute>[^[\]]+?)(?:\[(?<filter>[^\]]*)\](?:\.(?<sub>[^.[\]]+))?)?$/;
+const PATH =
+  /^(?<attribute>[^[\]]+?)(?:\[(?<filter>[^\]]*)\](?:\.(?<sub>[^.[\]]+))?)?$/;
 
 /**
  * Applies add/replace/remove operations to a resource's attributes with
@@ -34,7 +35,10 @@ export function applyAttributeOperations(
   const canonical = operations
     .flatMap(op => (op.path ? [op] : expandNoPathOperation(resourceType, op)))
     .flatMap(op => canonicalizeOperation(resourceType, op));
-  const schemas = [resourceType.core.id, ...resourceType.extensions.map(e => e.id)];
+  const schemas = [
+    resourceType.core.id,
+    ...resourceType.extensions.map(e => e.id),
+  ];
   let patched: ScimAttributes;
   try {
     patched = scimPatch({ schemas, ...current } as any, canonical, {
@@ -78,14 +82,26 @@ function canonicalizeOperation(
   operation: PatchOperation,
 ): ScimPatchOperation[] {
   const match = PATH.exec(operation.path!);
-  const resolved = match && resolveAttributePath(resourceType, match.groups!.attribute);
+  const resolved =
+    match && resolveAttributePath(resourceType, match.groups!.attribute);
   if (!match || !resolved) {
-    throw new ScimError(400, `Unknown attribute path '${operation.path}'`, 'invalidPath');
+    throw new ScimError(
+      400,
+      `Unknown attribute path '${operation.path}'`,
+      'invalidPath',
+    );
   }
   const { filter, sub } = match.groups!;
   const { attribute, subAttribute } = resolved;
-  if (attribute.mutability === 'readOnly' || subAttribute?.mutability === 'readOnly') {
-    throw new ScimError(400, `Attribute '${operation.path}' is read-only`, 'mutability');
+  if (
+    attribute.mutability === 'readOnly' ||
+    subAttribute?.mutability === 'readOnly'
+  ) {
+    throw new ScimError(
+      400,
+      `Attribute '${operation.path}' is read-only`,
+      'mutability',
+    );
   }
   const base = resolved.extension
     ? `${resolved.schemaId}:${resolved.path.slice(1).join('.')}`
@@ -93,19 +109,32 @@ function canonicalizeOperation(
 
   if (filter !== undefined) {
     if (!attribute.multiValued || subAttribute) {
-      throw new ScimError(400, `'${operation.path}' cannot take a filter`, 'invalidPath');
+      throw new ScimError(
+        400,
+        `'${operation.path}' cannot take a filter`,
+        'invalidPath',
+      );
     }
     const target = sub
-      ? attribute.subAttributes?.find(a => a.name.toLowerCase() === sub.toLowerCase())
+      ? attribute.subAttributes?.find(
+          a => a.name.toLowerCase() === sub.toLowerCase(),
+        )
       : undefined;
     if (sub && !target) {
-      throw new ScimError(400, `Unknown attribute path '${operation.path}'`, 'invalidPath');
+      throw new ScimError(
+        400,
+        `Unknown attribute path '${operation.path}'`,
+        'invalidPath',
+      );
     }
     const path = `${base}[${filter}]${target ? `.${target.name}` : ''}`;
     if (operation.op === 'remove' || isEmpty(operation.value)) {
       return [{ op: 'remove', path }];
     }
-    const value = target?.type === 'boolean' ? toBoolean(operation.value, path) : operation.value;
+    const value =
+      target?.type === 'boolean'
+        ? toBoolean(operation.value, path)
+        : operation.value;
     return [{ op: operation.op, path, value } as ScimPatchOperation];
   }
 
@@ -114,20 +143,30 @@ function canonicalizeOperation(
     return [{ op: 'remove', path: base }];
   }
   if (target.type === 'boolean') {
-    return [{ op: operation.op, path: base, value: toBoolean(operation.value, base) }];
+    return [
+      { op: operation.op, path: base, value: toBoolean(operation.value, base) },
+    ];
   }
   if (target.type === 'complex' && !target.multiValued) {
     // Replacing a complex attribute replaces only the sub-attributes given
     // (RFC 7644 §3.5.2.3). A bare id string or [{ value }] is Entra's manager.
-    const object = Array.isArray(operation.value) ? operation.value[0] : operation.value;
+    const object = Array.isArray(operation.value)
+      ? operation.value[0]
+      : operation.value;
     const fields = typeof object === 'string' ? { value: object } : object;
     if (!isObject(fields)) {
-      throw new ScimError(400, `Attribute '${base}' must be a complex value`, 'invalidValue');
+      throw new ScimError(
+        400,
+        `Attribute '${base}' must be a complex value`,
+        'invalidValue',
+      );
     }
     // Unknown and read-only sub-attributes are ignored, as in a POST body.
     const writable = (name: string) =>
       target.subAttributes!.some(
-        s => s.name.toLowerCase() === name.toLowerCase() && s.mutability !== 'readOnly',
+        s =>
+          s.name.toLowerCase() === name.toLowerCase() &&
+          s.mutability !== 'readOnly',
       );
     return Object.entries(fields)
       .filter(([name]) => writable(name))
@@ -142,7 +181,13 @@ function canonicalizeOperation(
   if (target.multiValued && !Array.isArray(operation.value)) {
     return [{ op: operation.op, path: base, value: [operation.value] }];
   }
-  return [{ op: operation.op, path: base, value: operation.value } as ScimPatchOperation];
+  return [
+    {
+      op: operation.op,
+      path: base,
+      value: operation.value,
+    } as ScimPatchOperation,
+  ];
 }
 
 function toScimError(error: any): ScimError {

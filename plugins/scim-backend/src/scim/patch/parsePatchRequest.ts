@@ -54,15 +54,25 @@ function parseOperation(operation: unknown, index: number): PatchOperation {
   const op = typeof operation.op === 'string' ? operation.op.toLowerCase() : '';
   if (op !== 'add' && op !== 'replace' && op !== 'remove') {
     throw invalidSyntax(
-      `Operation ${index} has op '${String(operation.op)}'; expected add, replace or remove`,
+      `Operation ${index} has op '${String(
+        operation.op,
+      )}'; expected add, replace or remove`,
     );
   }
   const { path, value } = operation;
   if (path !== undefined && (typeof path !== 'string' || path.trim() === '')) {
-    throw new ScimError(400, `Operation ${index} has an invalid path`, 'invalidPath');
+    throw new ScimError(
+      400,
+      `Operation ${index} has an invalid path`,
+      'invalidPath',
+    );
   }
   if (path === undefined && op === 'remove') {
-    throw new ScimError(400, `Operation ${index}: remove needs a path`, 'noTarget');
+    throw new ScimError(
+      400,
+      `Operation ${index}: remove needs a path`,
+      'noTarget',
+    );
   }
   if (path === undefined && !isObject(value)) {
     throw invalidSyntax(

@@ -42,7 +42,10 @@ describe('splitGroupPatch', () => {
   it('splits a no-path replace into attributes and a member replace', () => {
     expect(
       split([
-        { op: 'replace', value: { displayName: 'Ops', members: [{ value: 'u9' }] } },
+        {
+          op: 'replace',
+          value: { displayName: 'Ops', members: [{ value: 'u9' }] },
+        },
         { op: 'Replace', path: 'displayName', value: 'Ops 2' },
       ]),
     ).toEqual({
@@ -55,12 +58,21 @@ describe('splitGroupPatch', () => {
   });
 
   it.each([
-    [[{ op: 'add', path: 'members', value: [{ display: 'no value' }] }], 'invalidValue'],
+    [
+      [{ op: 'add', path: 'members', value: [{ display: 'no value' }] }],
+      'invalidValue',
+    ],
     [[{ op: 'add', path: 'members', value: ['u1'] }], 'invalidValue'],
     [[{ op: 'remove', path: 'members[display eq "x"]' }], 'invalidFilter'],
-    [[{ op: 'remove', path: 'members[value eq "a" and value eq "b"]' }], 'invalidFilter'],
+    [
+      [{ op: 'remove', path: 'members[value eq "a" and value eq "b"]' }],
+      'invalidFilter',
+    ],
     [[{ op: 'remove', path: 'members[value eq ]' }], 'invalidFilter'],
-    [[{ op: 'replace', path: 'members[value eq "a"]', value: [] }], 'invalidPath'],
+    [
+      [{ op: 'replace', path: 'members[value eq "a"]', value: [] }],
+      'invalidPath',
+    ],
   ])('rejects %j with %s', (operations, scimType) => {
     expect(() => split(operations)).toThrow(
       expect.objectContaining({ status: 400, scimType }),

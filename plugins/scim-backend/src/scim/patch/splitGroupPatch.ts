@@ -23,10 +23,16 @@ export function splitGroupPatch(operations: PatchOperation[]): GroupPatch {
   for (const operation of operations) {
     if (!operation.path) {
       const value = operation.value as Record<string, unknown>;
-      const membersKey = Object.keys(value).find(k => k.toLowerCase() === 'members');
+      const membersKey = Object.keys(value).find(
+        k => k.toLowerCase() === 'members',
+      );
       if (membersKey) {
         result.memberChanges.push(
-          memberChange({ ...operation, path: 'members', value: value[membersKey] }),
+          memberChange({
+            ...operation,
+            path: 'members',
+            value: value[membersKey],
+          }),
         );
       }
       const rest = Object.fromEntries(
@@ -72,7 +78,11 @@ function memberChange(operation: PatchOperation): MemberChange {
 function memberIds(value: unknown): string[] {
   const items = Array.isArray(value) ? value : [value];
   return items.map(item => {
-    if (!isObject(item) || typeof item.value !== 'string' || item.value === '') {
+    if (
+      !isObject(item) ||
+      typeof item.value !== 'string' ||
+      item.value === ''
+    ) {
       throw new ScimError(
         400,
         'Each member must be an object with a string value (the user id)',

@@ -7,7 +7,11 @@ export const enterpriseUserSchema: ScimSchemaDefinition = {
   name: 'EnterpriseUser',
   description: 'Enterprise User',
   attributes: [
-    attribute('employeeNumber', 'string', 'Identifier assigned by the organization.'),
+    attribute(
+      'employeeNumber',
+      'string',
+      'Identifier assigned by the organization.',
+    ),
     attribute('costCenter', 'string', 'Name of a cost center.'),
     attribute('organization', 'string', 'Name of an organization.'),
     attribute('division', 'string', 'Name of a division.'),

@@ -8,7 +8,9 @@ export type ScimAttributes = Record<string, unknown>;
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const externalIdAttribute = commonAttributes.find(a => a.name === 'externalId')!;
+const externalIdAttribute = commonAttributes.find(
+  a => a.name === 'externalId',
+)!;
 
 const invalid = (detail: string) => new ScimError(400, detail, 'invalidValue');
 
@@ -24,13 +26,21 @@ export function normalizeResource(
   resourceType: ScimResourceType,
 ): ScimAttributes {
   if (!isObject(body)) {
-    throw new ScimError(400, 'Request body must be a JSON object', 'invalidSyntax');
+    throw new ScimError(
+      400,
+      'Request body must be a JSON object',
+      'invalidSyntax',
+    );
   }
   const result: ScimAttributes = {};
   for (const [key, value] of Object.entries(body)) {
     const lower = key.toLowerCase();
     if (lower === 'externalid') {
-      const externalId = normalizeValue(externalIdAttribute, value, 'externalId');
+      const externalId = normalizeValue(
+        externalIdAttribute,
+        value,
+        'externalId',
+      );
       if (externalId !== undefined) {
         result.externalId = externalId;
       }
@@ -46,7 +56,11 @@ export function normalizeResource(
       if (!isObject(value)) {
         throw invalid(`Extension '${extension.id}' must be a JSON object`);
       }
-      const attributes = normalizeComplex(extension.attributes, value, extension.id);
+      const attributes = normalizeComplex(
+        extension.attributes,
+        value,
+        extension.id,
+      );
       if (Object.keys(attributes).length > 0) {
         result[extension.id] = attributes;
       }
@@ -85,7 +99,11 @@ function normalizeComplex(
     if (!attribute || attribute.mutability === 'readOnly') {
       continue;
     }
-    const normalized = normalizeValue(attribute, subValue, `${path}.${attribute.name}`);
+    const normalized = normalizeValue(
+      attribute,
+      subValue,
+      `${path}.${attribute.name}`,
+    );
     if (normalized !== undefined) {
       result[attribute.name] = normalized;
     }
@@ -110,7 +128,9 @@ function normalizeValue(
   }
   if (Array.isArray(value)) {
     // Entra sends the manager as [{ value, $ref }]; a single-valued attribute takes the first.
-    return value.length > 0 ? normalizeSingle(attribute, value[0], path) : undefined;
+    return value.length > 0
+      ? normalizeSingle(attribute, value[0], path)
+      : undefined;
   }
   return normalizeSingle(attribute, value, path);
 }
@@ -130,7 +150,11 @@ function normalizeSingle(
       if (!isObject(object)) {
         throw invalid(`Attribute '${path}' must be a complex value`);
       }
-      const result = normalizeComplex(attribute.subAttributes ?? [], object, path);
+      const result = normalizeComplex(
+        attribute.subAttributes ?? [],
+        object,
+        path,
+      );
       return Object.keys(result).length > 0 ? result : undefined;
     }
     case 'boolean':

@@ -44,7 +44,8 @@ export function resolveAttributePath(
   }
   const schema = schemas.find(s => s.id === schemaId)!;
   const isCore = schemaId === resourceType.core.id;
-  const common = isCore && !qualified ? findByName(commonAttributes, name) : undefined;
+  const common =
+    isCore && !qualified ? findByName(commonAttributes, name) : undefined;
   const attribute = common ?? findByName(schema.attributes, name);
   if (!attribute) {
     return undefined;

@@ -1,4 +1,8 @@
-import { attribute, ScimAttribute, ScimSchemaDefinition } from './ScimAttribute';
+import {
+  attribute,
+  ScimAttribute,
+  ScimSchemaDefinition,
+} from './ScimAttribute';
 import { enterpriseUserSchema } from './enterpriseUserSchema';
 import { groupSchema } from './groupSchema';
 import { userSchema } from './userSchema';
@@ -30,15 +34,25 @@ export const groupResourceType: ScimResourceType = {
 
 /** Attributes every resource has (RFC 7643 §3.1); not part of any schema. */
 export const commonAttributes: ScimAttribute[] = [
-  attribute('id', 'string', 'Unique identifier assigned by the service provider.', {
-    caseExact: true,
-    mutability: 'readOnly',
-    returned: 'always',
-    uniqueness: 'server',
-  }),
-  attribute('externalId', 'string', 'Identifier assigned by the provisioning client.', {
-    caseExact: true,
-  }),
+  attribute(
+    'id',
+    'string',
+    'Unique identifier assigned by the service provider.',
+    {
+      caseExact: true,
+      mutability: 'readOnly',
+      returned: 'always',
+      uniqueness: 'server',
+    },
+  ),
+  attribute(
+    'externalId',
+    'string',
+    'Identifier assigned by the provisioning client.',
+    {
+      caseExact: true,
+    },
+  ),
   attribute('meta', 'complex', 'Resource metadata.', {
     mutability: 'readOnly',
     subAttributes: [

@@ -35,7 +35,11 @@ export const userSchema: ScimSchemaDefinition = {
     }),
     attribute('title', 'string', "The user's title."),
     attribute('userType', 'string', 'The organization-to-user relationship.'),
-    attribute('preferredLanguage', 'string', 'Preferred written or spoken language.'),
+    attribute(
+      'preferredLanguage',
+      'string',
+      'Preferred written or spoken language.',
+    ),
     attribute('locale', 'string', "The user's default location."),
     attribute('timezone', 'string', "The user's time zone (IANA)."),
     attribute('active', 'boolean', "The user's administrative status."),
@@ -76,7 +80,11 @@ export const userSchema: ScimSchemaDefinition = {
         attribute('locality', 'string', 'The city or locality.'),
         attribute('region', 'string', 'The state or region.'),
         attribute('postalCode', 'string', 'The zip code or postal code.'),
-        attribute('country', 'string', 'The country name (ISO 3166-1 alpha-2).'),
+        attribute(
+          'country',
+          'string',
+          'The country name (ISO 3166-1 alpha-2).',
+        ),
         attribute('type', 'string', 'A label indicating the function.', {
           canonicalValues: ['work', 'home', 'other'],
         }),
@@ -105,10 +113,6 @@ export const userSchema: ScimSchemaDefinition = {
     }),
     multiValuedComplex('entitlements', 'Entitlements of the user.', []),
     multiValuedComplex('roles', 'Roles of the user.', []),
-    multiValuedComplex(
-      'x509Certificates',
-      'Certificates of the user.',
-      [],
-    ),
+    multiValuedComplex('x509Certificates', 'Certificates of the user.', []),
   ],
 };

@@ -1,0 +1,73 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { scimPermissions } from '@internal/backstage-plugin-scim-common';
+import { readScimConfig } from './config';
+import { migrateScimDatabase } from './database/migrateScimDatabase';
+import { ScimFeedStore } from './database/ScimFeedStore';
+import { createRouter } from './service/router';
+
+/**
+ * The SCIM plugin: a SCIM 2.0 service provider at `/api/scim/v2` for
+ * Microsoft Entra ID, and the admin API at `/api/scim/admin`.
+ *
+ * @public
+ */
+export const scimPlugin = createBackendPlugin({
+  pluginId: 'scim',
+  register(env) {
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        database: coreServices.database,
+        discovery: coreServices.discovery,
+        events: eventsServiceRef,
+        httpAuth: coreServices.httpAuth,
+        httpRouter: coreServices.httpRouter,
+        logger: coreServices.logger,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        scheduler: coreServices.scheduler,
+      },
+      async init(deps) {
+        const scimConfig = readScimConfig(deps.config);
+        const db = await migrateScimDatabase(deps.database);
+        deps.permissionsRegistry.addPermissions(scimPermissions);
+
+        deps.httpRouter.use(
+          await createRouter({
+            db,
+            config: scimConfig,
+            discovery: deps.discovery,
+            events: deps.events,
+            httpAuth: deps.httpAuth,
+            logger: deps.logger,
+            permissions: deps.permissions,
+          }),
+        );
+        const feed = new ScimFeedStore(db);
+        await deps.scheduler.scheduleTask({
+          id: 'scim-prune-change-feed',
+          frequency: { hours: 1 },
+          timeout: { minutes: 5 },
+          initialDelay: { minutes: 1 },
+          fn: async () => {
+            await feed.prune();
+          },
+        });
+
+        deps.httpRouter.addAuthPolicy({
+          path: '/health',
+          allow: 'unauthenticated',
+        });
+        // SCIM clients do not hold Backstage credentials: /v2 checks our own bearer tokens.
+        deps.httpRouter.addAuthPolicy({
+          path: '/v2',
+          allow: 'unauthenticated',
+        });
+      },
+    });
+  },
+});
