@@ -19,7 +19,9 @@ describe('App', () => {
     const rendered = render(<App />);
 
     await waitFor(() => {
-      expect(rendered.getByText(/guest/i)).toBeInTheDocument();
+      expect(
+        rendered.getByRole('button', { name: 'Enter' }),
+      ).toBeInTheDocument();
     });
   });
 });

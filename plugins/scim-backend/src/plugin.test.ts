@@ -96,6 +96,7 @@ describe('SCIM plugin in a backend', () => {
         baseUrl: expect.stringMatching(
           /^http:\/\/localhost:\d+\/api\/scim\/v2$/,
         ),
+        maxTokenValidityDays: 730,
       });
 
       const created = await request(server)

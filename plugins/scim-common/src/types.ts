@@ -4,6 +4,8 @@ export interface ScimSettings {
   enabled: boolean;
   /** Externally reachable SCIM base URL, the Entra "Tenant URL". */
   baseUrl: string;
+  /** Longest validity, in days, a new token may have (`scim.tokens.maxValidityDays`). */
+  maxTokenValidityDays: number;
 }
 
 /** A SCIM bearer token as listed by the admin API: never the secret. */

@@ -20,6 +20,7 @@ describe.each(databases.eachSupportedId())(
         store,
         new DatabaseAuditStore(db, () => clock),
         BASE_URL,
+        730,
         () => clock,
       );
 
@@ -37,12 +38,14 @@ describe.each(databases.eachSupportedId())(
       expect(await settings.get()).toEqual({
         enabled: false,
         baseUrl: BASE_URL,
+        maxTokenValidityDays: 730,
       });
       expect(
         await settings.update({ enabled: true }, 'user:default/admin'),
       ).toEqual({
         enabled: true,
         baseUrl: BASE_URL,
+        maxTokenValidityDays: 730,
       });
       await settings.update({ enabled: true }, 'user:default/admin');
       await settings.update({ enabled: false }, 'user:default/other');

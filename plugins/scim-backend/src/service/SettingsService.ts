@@ -14,6 +14,7 @@ export class SettingsService {
     private readonly store: DatabaseSettingsStore,
     private readonly audit: DatabaseAuditStore,
     private readonly baseUrl: string,
+    private readonly maxTokenValidityDays: number,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -31,7 +32,11 @@ export class SettingsService {
   }
 
   async get(): Promise<ScimSettings> {
-    return { enabled: await this.isEnabled(), baseUrl: this.baseUrl };
+    return {
+      enabled: await this.isEnabled(),
+      baseUrl: this.baseUrl,
+      maxTokenValidityDays: this.maxTokenValidityDays,
+    };
   }
 
   async update(body: unknown, actor: string): Promise<ScimSettings> {

@@ -30,6 +30,7 @@ export function createAdminServices(options: {
       new DatabaseSettingsStore(db),
       audit,
       baseUrl,
+      config.maxTokenValidityDays,
       now,
     ),
     tokens: new TokenService({

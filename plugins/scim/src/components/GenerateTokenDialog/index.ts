@@ -1,0 +1,1 @@
+export { GenerateTokenDialog } from './GenerateTokenDialog';

@@ -1,0 +1,1 @@
+export { IdentityAccessPage } from './IdentityAccessPage';

@@ -1,0 +1,1 @@
+export { ScimSettingsCard } from './ScimSettingsCard';
