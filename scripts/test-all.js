@@ -57,7 +57,7 @@ async function main() {
 
   const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jest-')), 'report.json');
   const jestStatus = yarn([
-    'backstage-cli', 'repo', 'test', '--ci', '--json', `--outputFile=${report}`,
+    'backstage-cli', 'repo', 'test', '--ci', '--watchAll=false', '--json', `--outputFile=${report}`,
   ]);
   if (fs.existsSync(report)) {
     const result = JSON.parse(fs.readFileSync(report, 'utf8'));
