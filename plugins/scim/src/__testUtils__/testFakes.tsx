@@ -1,3 +1,4 @@
+import { ResponseError } from '@backstage/errors';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { mockApis, TestApiProvider } from '@backstage/test-utils';
@@ -61,6 +62,12 @@ export function fakeAdminApi(
       description,
     })),
     revokeToken: jest.fn(async () => {}),
+    listAuditEntries: jest.fn(async () => ({
+      items: [],
+      totalCount: 0,
+      offset: 0,
+      limit: 50,
+    })),
     ...overrides,
   } as jest.Mocked<ScimAdminApi>;
 }
@@ -78,7 +85,10 @@ export function Providers(props: {
         [
           permissionApiRef,
           mockApis.permission({
-            authorize: canManage ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
+            authorize: request =>
+              canManage || request.permission.name !== 'scim.settings.manage'
+                ? AuthorizeResult.ALLOW
+                : AuthorizeResult.DENY,
           }),
         ],
       ]}
@@ -86,5 +96,25 @@ export function Providers(props: {
       {/* usePermission caches decisions in SWR; a fresh cache per render keeps tests apart. */}
       <SWRConfig value={{ provider: () => new Map() }}>{children}</SWRConfig>
     </TestApiProvider>
+  );
+}
+
+/** A promise that never settles, to hold a component in its loading state. */
+export const pending = <T,>() => new Promise<T>(() => {});
+
+/** A `ResponseError` as the client throws it for a Backstage JSON error. */
+export function responseError(
+  status: number,
+  name: string,
+  message: string,
+): Promise<ResponseError> {
+  return ResponseError.fromResponse(
+    new Response(
+      JSON.stringify({
+        error: { name, message },
+        response: { statusCode: status },
+      }),
+      { status, headers: { 'Content-Type': 'application/json' } },
+    ) as any,
   );
 }

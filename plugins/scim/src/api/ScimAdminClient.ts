@@ -2,12 +2,14 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   CreatedScimToken,
+  Page,
+  ScimAuditEntry,
   ScimSettings,
   ScimTokenInfo,
 } from '@internal/backstage-plugin-scim-common';
 import { ScimAdminApi } from './ScimAdminApi';
 
-/** The only place that knows the admin API's URLs. */
+/** {@link ScimAdminApi} over HTTP: the only place that knows the admin API's URLs. */
 export class ScimAdminClient implements ScimAdminApi {
   private readonly discoveryApi: DiscoveryApi;
   private readonly fetchApi: FetchApi;
@@ -22,7 +24,10 @@ export class ScimAdminClient implements ScimAdminApi {
   }
 
   updateSettings(settings: { enabled: boolean }): Promise<ScimSettings> {
-    return this.request('/admin/settings', { method: 'PUT', body: settings });
+    return this.request('/admin/settings', {
+      method: 'PUT',
+      body: { enabled: settings.enabled },
+    });
   }
 
   async listTokens(): Promise<ScimTokenInfo[]> {
@@ -36,13 +41,33 @@ export class ScimAdminClient implements ScimAdminApi {
     validityDays: number;
     description?: string;
   }): Promise<CreatedScimToken> {
-    return this.request('/admin/tokens', { method: 'POST', body: request });
+    return this.request('/admin/tokens', {
+      method: 'POST',
+      body: {
+        validityDays: request.validityDays,
+        ...(request.description ? { description: request.description } : {}),
+      },
+    });
   }
 
   async revokeToken(id: string): Promise<void> {
     await this.request(`/admin/tokens/${encodeURIComponent(id)}`, {
       method: 'DELETE',
     });
+  }
+
+  listAuditEntries(
+    options: { offset?: number; limit?: number } = {},
+  ): Promise<Page<ScimAuditEntry>> {
+    const query = new URLSearchParams();
+    if (options.offset !== undefined) {
+      query.set('offset', String(options.offset));
+    }
+    if (options.limit !== undefined) {
+      query.set('limit', String(options.limit));
+    }
+    const search = query.toString();
+    return this.request(`/admin/audit${search ? `?${search}` : ''}`);
   }
 
   private async request<T>(

@@ -1,0 +1,1 @@
+export { ScimProvisioningTab } from './ScimProvisioningTab';
