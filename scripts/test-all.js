@@ -4,6 +4,7 @@
  * integration tests (SQLite always, PostgreSQL when reachable, mandatory in
  * CI). Ends with the line `N passed, N failed`.
  */
+const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
@@ -26,6 +27,30 @@ function canConnect(port, host) {
       resolve(false);
     });
   });
+}
+
+/** The end-to-end tests in headless Chromium, counted from node's TAP output. */
+function runBrowserTests() {
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!fs.existsSync(chromium)) {
+    if (process.env.CI) {
+      console.error(`${chromium} is missing: browser tests cannot run`);
+      return { passed: 0, failed: 1 };
+    }
+    console.warn(`${chromium} not found: browser tests skipped (apt-get install chromium)`);
+    return { passed: 0, failed: 0 };
+  }
+  const result = spawnSync(
+    process.execPath,
+    ['--test', '--test-reporter=tap', 'packages/app/e2e-tests/'],
+    { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  process.stdout.write(result.stdout);
+  const count = name => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(result.stdout)?.[1] ?? 0);
+  const e2ePassed = count('pass');
+  const e2eFailed = count('fail') + (result.status !== 0 && count('fail') === 0 ? 1 : 0);
+  console.log(`\n== browser tests: ${e2ePassed} passed, ${e2eFailed} failed`);
+  return { passed: e2ePassed, failed: e2eFailed };
 }
 
 async function main() {
@@ -69,6 +94,10 @@ async function main() {
   } else {
     failed += 1;
   }
+  const e2e = runBrowserTests();
+  passed += e2e.passed;
+  failed += e2e.failed;
+
   console.log(`\n${passed} passed, ${failed} failed`);
   process.exit(failed === 0 ? 0 : 1);
 }

@@ -13,5 +13,6 @@ backend.add(
 );
 
 backend.add(import('@internal/backstage-plugin-scim-backend'));
+backend.add(import('@internal/backstage-plugin-catalog-backend-module-scim'));
 
 backend.start();
