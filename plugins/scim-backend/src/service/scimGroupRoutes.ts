@@ -1,19 +1,9 @@
 import Router from 'express-promise-router';
 import { Knex } from 'knex';
 import { ScimGroupStore } from '../database/ScimGroupStore';
-import { StoredResource } from '../database/ScimResourceTable';
-import { listResponse } from '../scim/discoveryDocuments';
-import { filterToKnex } from '../scim/filter/filterToKnex';
-import { parseScimFilter } from '../scim/filter/parseScimFilter';
-import { parseListQuery } from '../scim/parseListQuery';
 import { applyAttributeOperations } from '../scim/patch/applyAttributeOperations';
 import { parsePatchRequest } from '../scim/patch/parsePatchRequest';
 import { splitGroupPatch } from '../scim/patch/splitGroupPatch';
-import {
-  isAttributeReturned,
-  parseAttributeSelection,
-  projectAttributes,
-} from '../scim/projectAttributes';
 import { renderGroup } from '../scim/renderResource';
 import { ScimError } from '../scim/ScimError';
 import {
@@ -22,6 +12,7 @@ import {
 } from '../scim/schema/normalizeResource';
 import { groupResourceType } from '../scim/schema/resourceTypes';
 import { methodNotAllowed, sendScim } from './scimResponse';
+import { createResourceRenderer, listResources } from './scimResourceHandlers';
 
 export interface ScimGroupRoutesOptions {
   db: Knex;
@@ -56,45 +47,25 @@ export function scimGroupRoutes(options: ScimGroupRoutesOptions) {
   const groups = new ScimGroupStore(db);
   const router = Router();
 
-  /** Entra reads groups with excludedAttributes=members: then members are never loaded. */
-  const render = async (
-    stored: StoredResource[],
-    query: Record<string, unknown>,
-  ) => {
-    const selection = parseAttributeSelection(groupResourceType, query);
-    const members = isAttributeReturned(selection, 'members')
-      ? await groups.membersOf(stored.map(g => g.id))
-      : undefined;
-    return stored.map(group =>
-      projectAttributes(
-        renderGroup(group, members?.get(group.id), baseUrl),
-        selection,
-      ),
-    );
-  };
+  const render = createResourceRenderer({
+    resourceType: groupResourceType,
+    relation: 'members',
+    loadRelated: ids => groups.membersOf(ids),
+    render: (group, members) => renderGroup(group, members, baseUrl),
+  });
 
   router
     .route('/')
     .get(async (req, res) => {
-      const query = req.query as Record<string, unknown>;
-      const { filter, startIndex, count } = parseListQuery(query, maxResults);
-      const where = filter
-        ? filterToKnex(db, groupResourceType, parseScimFilter(filter))
-        : undefined;
-      const page = await groups.list({
-        where,
-        offset: startIndex - 1,
-        limit: count,
+      const body = await listResources({
+        db,
+        resourceType: groupResourceType,
+        table: groups,
+        query: req.query as Record<string, unknown>,
+        maxResults,
+        render,
       });
-      const total =
-        startIndex === 1 && page.length < count
-          ? page.length
-          : await groups.count(where);
-      sendScim(
-        res,
-        200,
-        listResponse(await render(page, query), total, startIndex),
-      );
+      sendScim(res, 200, body);
     })
     .post(async (req, res) => {
       const { attributes, memberIds } = groupBody(req.body);

@@ -1,23 +1,14 @@
 import Router from 'express-promise-router';
 import { Knex } from 'knex';
 import { ScimUserStore } from '../database/ScimUserStore';
-import { listResponse } from '../scim/discoveryDocuments';
-import { filterToKnex } from '../scim/filter/filterToKnex';
-import { parseScimFilter } from '../scim/filter/parseScimFilter';
-import { parseListQuery } from '../scim/parseListQuery';
 import { applyAttributeOperations } from '../scim/patch/applyAttributeOperations';
 import { parsePatchRequest } from '../scim/patch/parsePatchRequest';
-import {
-  isAttributeReturned,
-  parseAttributeSelection,
-  projectAttributes,
-} from '../scim/projectAttributes';
 import { renderUser } from '../scim/renderResource';
 import { ScimError } from '../scim/ScimError';
 import { normalizeResource } from '../scim/schema/normalizeResource';
 import { userResourceType } from '../scim/schema/resourceTypes';
-import { StoredResource } from '../database/ScimResourceTable';
 import { methodNotAllowed, sendScim } from './scimResponse';
+import { createResourceRenderer, listResources } from './scimResourceHandlers';
 
 export interface ScimUserRoutesOptions {
   db: Knex;
@@ -31,22 +22,12 @@ export function scimUserRoutes(options: ScimUserRoutesOptions) {
   const users = new ScimUserStore(db);
   const router = Router();
 
-  /** Renders users with their groups, loaded in one query and only when returned. */
-  const render = async (
-    stored: StoredResource[],
-    query: Record<string, unknown>,
-  ) => {
-    const selection = parseAttributeSelection(userResourceType, query);
-    const groups = isAttributeReturned(selection, 'groups')
-      ? await users.groupsOf(stored.map(u => u.id))
-      : undefined;
-    return stored.map(user =>
-      projectAttributes(
-        renderUser(user, groups?.get(user.id) ?? [], baseUrl),
-        selection,
-      ),
-    );
-  };
+  const render = createResourceRenderer({
+    resourceType: userResourceType,
+    relation: 'groups',
+    loadRelated: ids => users.groupsOf(ids),
+    render: (user, groups) => renderUser(user, groups ?? [], baseUrl),
+  });
 
   const getOr404 = async (id: string) => {
     const user = await users.get(id);
@@ -59,26 +40,15 @@ export function scimUserRoutes(options: ScimUserRoutesOptions) {
   router
     .route('/')
     .get(async (req, res) => {
-      const query = req.query as Record<string, unknown>;
-      const { filter, startIndex, count } = parseListQuery(query, maxResults);
-      const where = filter
-        ? filterToKnex(db, userResourceType, parseScimFilter(filter))
-        : undefined;
-      const page = await users.list({
-        where,
-        offset: startIndex - 1,
-        limit: count,
+      const body = await listResources({
+        db,
+        resourceType: userResourceType,
+        table: users,
+        query: req.query as Record<string, unknown>,
+        maxResults,
+        render,
       });
-      // A first page that is not full already tells the total.
-      const total =
-        startIndex === 1 && page.length < count
-          ? page.length
-          : await users.count(where);
-      sendScim(
-        res,
-        200,
-        listResponse(await render(page, query), total, startIndex),
-      );
+      sendScim(res, 200, body);
     })
     .post(async (req, res) => {
       const user = await users.create(
