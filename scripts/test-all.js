@@ -40,15 +40,19 @@ function runBrowserTests() {
     console.warn(`${chromium} not found: browser tests skipped (apt-get install chromium)`);
     return { passed: 0, failed: 0 };
   }
+  const dir = path.join(root, 'packages/app/e2e-tests');
+  const files = fs.readdirSync(dir).filter(f => f.endsWith('.e2e.js')).map(f => path.join(dir, f));
   const result = spawnSync(
     process.execPath,
-    ['--test', '--test-reporter=tap', 'packages/app/e2e-tests/'],
+    ['--test', '--test-reporter=tap', ...files],
     { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
   );
   process.stdout.write(result.stdout);
   const count = name => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(result.stdout)?.[1] ?? 0);
   const e2ePassed = count('pass');
-  const e2eFailed = count('fail') + (result.status !== 0 && count('fail') === 0 ? 1 : 0);
+  // A run that failed without a failing test, or ran none, is a failure too.
+  const e2eFailed =
+    count('fail') + ((result.status !== 0 && count('fail') === 0) || e2ePassed === 0 ? 1 : 0);
   console.log(`\n== browser tests: ${e2ePassed} passed, ${e2eFailed} failed`);
   return { passed: e2ePassed, failed: e2eFailed };
 }
