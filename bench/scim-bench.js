@@ -8,16 +8,13 @@
  *   yarn bench:scim                 (from the repository root)
  *   BENCH_USERS=100000 BENCH_ROUNDS=3 BENCH_DURATION=8 BENCH_ENGINES=sqlite,pg
  */
-const { fork, spawn } = require('node:child_process');
+const { fork } = require('node:child_process');
 const crypto = require('node:crypto');
-const fs = require('node:fs');
-const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 const autocannon = require('autocannon');
-const knexFactory = require('knex');
+const { canConnect, startBackend } = require('./lib/backend');
 
-const ROOT = path.resolve(__dirname, '../../..');
 const USERS = Number(process.env.BENCH_USERS ?? 100_000);
 const GROUP_MEMBERS = Number(process.env.BENCH_GROUP_MEMBERS ?? 50_000);
 const PATCH_MEMBERS = Number(process.env.BENCH_PATCH_MEMBERS ?? 10_000);
@@ -25,120 +22,14 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const DURATION = Number(process.env.BENCH_DURATION ?? 8);
 const CONNECTIONS = 10;
 const PORT = 7077;
-const ADMIN_TOKEN = 'dev-only-static-token-do-not-use-in-production';
-const PG = { host: '127.0.0.1', port: 5432, user: 'postgres' };
 
-const median = values =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const sleep = ms => new Promise(r => setTimeout(r, ms));
+const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const log = (...args) => console.log(...args);
 
-function canConnect(port) {
-  return new Promise(resolve => {
-    const socket = net.connect({ port, host: '127.0.0.1' });
-    socket.on('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.on('error', () => resolve(false));
-  });
-}
-
 async function startBareExpress() {
-  const child = fork(path.join(__dirname, 'bareExpressServer.js'), ['0']);
-  const port = await new Promise(resolve =>
-    child.once('message', m => resolve(m.port)),
-  );
+  const child = fork(path.join(__dirname, 'lib/bareExpressServer.js'), ['0']);
+  const port = await new Promise(resolve => child.once('message', m => resolve(m.port)));
   return { child, url: `http://127.0.0.1:${port}` };
-}
-
-/** Starts packages/backend in its own process group with a bench database. */
-async function startBackend(engine, workDir) {
-  const prefix = `bench_${process.pid}_`;
-  const database =
-    engine === 'sqlite'
-      ? { client: 'better-sqlite3', connection: { directory: workDir } }
-      : { client: 'pg', connection: PG, prefix };
-  const configFile = path.join(workDir, 'bench-config.yaml');
-  fs.writeFileSync(
-    configFile,
-    JSON.stringify({
-      backend: {
-        baseUrl: `http://localhost:${PORT}`,
-        listen: { port: PORT },
-        database,
-      },
-      catalog: { locations: [] },
-    }),
-  );
-  const child = spawn(
-    process.execPath,
-    [
-      path.join(ROOT, '.yarn/releases/yarn-4.13.0.cjs'),
-      'workspace',
-      'backend',
-      'start',
-      '--config',
-      path.join(ROOT, 'app-config.yaml'),
-      '--config',
-      configFile,
-    ],
-    { cwd: ROOT, detached: true, stdio: ['ignore', 'ignore', 'inherit'] },
-  );
-  for (let i = 0; i < 240; i++) {
-    try {
-      const res = await fetch(`http://localhost:${PORT}/api/scim/health`);
-      if (res.ok) {
-        return { child, dbName: `${prefix}scim` };
-      }
-    } catch {
-      // not up yet
-    }
-    await sleep(500);
-  }
-  throw new Error('backend did not start');
-}
-
-function stopGroup(child) {
-  try {
-    process.kill(-child.pid, 'SIGTERM');
-  } catch {
-    // already gone
-  }
-}
-
-/** Peak resident memory (VmHWM) of the backend node process, in MB. */
-function backendPeakMemoryMb(groupId) {
-  let peak = 0;
-  for (const pid of fs.readdirSync('/proc').filter(p => /^\d+$/.test(p))) {
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const pgrp = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
-      const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (pgrp !== groupId || !cmdline.includes('src/index')) continue;
-      const hwm = /VmHWM:\s+(\d+) kB/.exec(
-        fs.readFileSync(`/proc/${pid}/status`, 'utf8'),
-      );
-      peak = Math.max(peak, Number(hwm?.[1] ?? 0) / 1024);
-    } catch {
-      // process ended
-    }
-  }
-  return Math.round(peak);
-}
-
-async function admin(method, route, body) {
-  const res = await fetch(`http://localhost:${PORT}/api/scim/admin${route}`, {
-    method,
-    headers: {
-      Authorization: `Bearer ${ADMIN_TOKEN}`,
-      'Content-Type': 'application/json',
-    },
-    body: body && JSON.stringify(body),
-  });
-  if (!res.ok)
-    throw new Error(`${method} ${route}: ${res.status} ${await res.text()}`);
-  return res.json();
 }
 
 /** Bulk seed through knex: the "internal seed path", timed against nothing but itself. */
@@ -226,27 +117,11 @@ async function timeRequest(method, url, token, body) {
 }
 
 async function benchEngine(engine, bare) {
-  const workDir = fs.mkdtempSync(
-    path.join(os.tmpdir(), `scim-bench-${engine}-`),
-  );
   log(`\n### ${engine}: starting backend`);
-  const { child, dbName } = await startBackend(engine, workDir);
-  const db = knexFactory(
-    engine === 'sqlite'
-      ? {
-          client: 'better-sqlite3',
-          connection: { filename: path.join(workDir, 'scim.sqlite') },
-          useNullAsDefault: true,
-        }
-      : { client: 'pg', connection: { ...PG, database: dbName } },
-  );
+  const backend = await startBackend({ engine, port: PORT });
   try {
-    await admin('PUT', '/settings', { enabled: true });
-    const { token } = await admin('POST', '/tokens', {
-      validityDays: 1,
-      description: 'bench',
-    });
-    const { ids, groupId, seedMs } = await seed(db);
+    const token = await backend.enableScim();
+    const { ids, groupId, seedMs } = await seed(backend.scimDb);
     log(
       `seeded ${USERS} users in ${seedMs} ms (${Math.round(
         USERS / (seedMs / 1000),
@@ -383,7 +258,7 @@ async function benchEngine(engine, bare) {
       `${scim}/Groups/${groupId}`,
       token,
     );
-    const memory = backendPeakMemoryMb(child.pid);
+    const memory = backend.peakMemoryMb();
 
     return {
       engine,
@@ -405,20 +280,7 @@ async function benchEngine(engine, bare) {
       seedMs,
     };
   } finally {
-    await db.destroy();
-    stopGroup(child);
-    await sleep(1000);
-    if (engine === 'pg') {
-      const pg = knexFactory({
-        client: 'pg',
-        connection: { ...PG, database: 'postgres' },
-      });
-      await pg
-        .raw(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`)
-        .catch(() => {});
-      await pg.destroy();
-    }
-    fs.rmSync(workDir, { recursive: true, force: true });
+    await backend.stop();
   }
 }
 

@@ -1,0 +1,126 @@
+/*
+ * Starts packages/backend for a benchmark on its own port and a throwaway
+ * database (SQLite directory or a fresh PostgreSQL database), in its own
+ * process group so that stopping it stops every child.
+ */
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const net = require('node:net');
+const os = require('node:os');
+const path = require('node:path');
+const knexFactory = require('knex');
+
+const ROOT = path.resolve(__dirname, '../..');
+const ADMIN_TOKEN = 'dev-only-static-token-do-not-use-in-production';
+const PG = { host: '127.0.0.1', port: 5432, user: 'postgres' };
+
+const sleep = ms => new Promise(r => setTimeout(r, ms));
+
+function canConnect(port) {
+  return new Promise(resolve => {
+    const socket = net.connect({ port, host: '127.0.0.1' });
+    socket.on('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.on('error', () => resolve(false));
+  });
+}
+
+async function startBackend({ engine, port }) {
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-${engine}-`));
+  const prefix = `bench_${process.pid}_`;
+  const database =
+    engine === 'sqlite'
+      ? { client: 'better-sqlite3', connection: { directory: workDir } }
+      : { client: 'pg', connection: PG, prefix };
+  const configFile = path.join(workDir, 'bench-config.yaml');
+  fs.writeFileSync(
+    configFile,
+    JSON.stringify({
+      backend: { baseUrl: `http://localhost:${port}`, listen: { port }, database },
+      catalog: { locations: [] },
+    }),
+  );
+  const child = spawn(
+    process.execPath,
+    [
+      path.join(ROOT, '.yarn/releases/yarn-4.13.0.cjs'),
+      'workspace', 'backend', 'start',
+      '--config', path.join(ROOT, 'app-config.yaml'),
+      '--config', configFile,
+    ],
+    { cwd: ROOT, detached: true, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  const url = `http://localhost:${port}`;
+  for (let i = 0; ; i++) {
+    if (i > 240) throw new Error('backend did not start');
+    try {
+      if ((await fetch(`${url}/api/scim/health`)).ok) break;
+    } catch {
+      // not up yet
+    }
+    await sleep(500);
+  }
+  const scimDb = knexFactory(
+    engine === 'sqlite'
+      ? { client: 'better-sqlite3', connection: { filename: path.join(workDir, 'scim.sqlite') }, useNullAsDefault: true }
+      : { client: 'pg', connection: { ...PG, database: `${prefix}scim` } },
+  );
+
+  async function admin(method, route, body) {
+    const res = await fetch(`${url}/api/scim/admin${route}`, {
+      method,
+      headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
+      body: body && JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${method} ${route}: ${res.status} ${await res.text()}`);
+    return res.json();
+  }
+
+  /** Peak resident memory (VmHWM) of the backend node process, in MB. */
+  function peakMemoryMb() {
+    let peak = 0;
+    for (const pid of fs.readdirSync('/proc').filter(p => /^\d+$/.test(p))) {
+      try {
+        const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const pgrp = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+        const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        if (pgrp !== child.pid || !cmdline.includes('src/index')) continue;
+        const hwm = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+        peak = Math.max(peak, Number(hwm?.[1] ?? 0) / 1024);
+      } catch {
+        // process ended
+      }
+    }
+    return Math.round(peak);
+  }
+
+  async function stop() {
+    await scimDb.destroy();
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+    await sleep(1000);
+    if (engine === 'pg') {
+      const pg = knexFactory({ client: 'pg', connection: { ...PG, database: 'postgres' } });
+      for (const db of ['scim', 'catalog', 'auth', 'permission']) {
+        await pg.raw(`DROP DATABASE IF EXISTS "${prefix}${db}" WITH (FORCE)`).catch(() => {});
+      }
+      await pg.destroy();
+    }
+    fs.rmSync(workDir, { recursive: true, force: true });
+  }
+
+  /** Enables provisioning and returns a fresh SCIM token. */
+  async function enableScim() {
+    await admin('PUT', '/settings', { enabled: true });
+    return (await admin('POST', '/tokens', { validityDays: 1, description: 'bench' })).token;
+  }
+
+  return { url, scimDb, admin, enableScim, peakMemoryMb, stop, adminToken: ADMIN_TOKEN };
+}
+
+module.exports = { startBackend, canConnect, sleep };
