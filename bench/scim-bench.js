@@ -98,6 +98,7 @@ async function load(url, options) {
     rps: result.requests.average,
     p99: result.latency.p99,
     errors: result.errors + result.non2xx,
+    detail: `${result.errors} socket errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx`,
   };
 }
 

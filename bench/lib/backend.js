@@ -111,7 +111,7 @@ async function startBackend({ engine, port }) {
       }
       await pg.destroy();
     }
-    fs.rmSync(workDir, { recursive: true, force: true });
+    fs.rmSync(workDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 500 });
   }
 
   /** Enables provisioning and returns a fresh SCIM token. */
