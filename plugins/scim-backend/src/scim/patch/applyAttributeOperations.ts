@@ -1,6 +1,7 @@
 import { scimPatch, ScimPatchOperation } from 'scim-patch';
 import { ScimError, ScimErrorType } from '../ScimError';
 import {
+  isUnassigned,
   normalizeResource,
   ScimAttributes,
   toBoolean,
@@ -11,9 +12,6 @@ import { PatchOperation } from './parsePatchRequest';
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-
-const isEmpty = (value: unknown) =>
-  value === null || value === undefined || value === '';
 
 /** `attr`, `attr.sub`, `attr[filter]` or `attr[filter].sub`, URN-qualified or not. */
 const PATH =
@@ -128,7 +126,7 @@ function canonicalizeOperation(
       );
     }
     const path = `${base}[${filter}]${target ? `.${target.name}` : ''}`;
-    if (operation.op === 'remove' || isEmpty(operation.value)) {
+    if (operation.op === 'remove' || isUnassigned(operation.value)) {
       return [{ op: 'remove', path }];
     }
     const value =
@@ -139,7 +137,7 @@ function canonicalizeOperation(
   }
 
   const target = subAttribute ?? attribute;
-  if (operation.op === 'remove' || isEmpty(operation.value)) {
+  if (operation.op === 'remove' || isUnassigned(operation.value)) {
     return [{ op: 'remove', path: base }];
   }
   if (target.type === 'boolean') {

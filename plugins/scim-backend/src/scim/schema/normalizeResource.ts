@@ -12,6 +12,10 @@ const externalIdAttribute = commonAttributes.find(
   a => a.name === 'externalId',
 )!;
 
+/** null and `""` mean unassigned (RFC 7643 §2.5); Entra's validator sends both to clear. */
+export const isUnassigned = (value: unknown) =>
+  value === null || value === undefined || value === '';
+
 const invalid = (detail: string) => new ScimError(400, detail, 'invalidValue');
 
 /**
@@ -116,7 +120,7 @@ function normalizeValue(
   value: unknown,
   path: string,
 ): unknown {
-  if (value === null || value === undefined || value === '') {
+  if (isUnassigned(value)) {
     return undefined;
   }
   if (attribute.multiValued) {
@@ -140,7 +144,7 @@ function normalizeSingle(
   value: unknown,
   path: string,
 ): unknown {
-  if (value === null || value === undefined || value === '') {
+  if (isUnassigned(value)) {
     return undefined;
   }
   switch (attribute.type) {
