@@ -8,7 +8,7 @@
  *     all of them with the big group's memberships, and the backend's peak memory.
  * It prints figures and asserts nothing.
  *
- *   yarn bench:catalog      BENCH_USERS=20000 BENCH_GROUPS=1000 BENCH_BIG_GROUP=10000
+ *   npm run bench:catalog   BENCH_USERS=20000 BENCH_GROUPS=1000 BENCH_BIG_GROUP=10000
  */
 const { sleep, startBackend } = require('./lib/backend');
 

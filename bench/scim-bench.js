@@ -5,7 +5,7 @@
  * autocannon on loopback in interleaved rounds, and prints figures and ratios
  * against the targets of docs/performance.md. It asserts nothing: it measures.
  *
- *   yarn bench:scim                 (from the repository root)
+ *   npm run bench:scim              (from the repository root)
  *   BENCH_USERS=100000 BENCH_ROUNDS=3 BENCH_DURATION=8 BENCH_ENGINES=sqlite,pg
  */
 const { fork } = require('node:child_process');
