@@ -30,7 +30,7 @@ const toRecord = (row: TokenRow): TokenRecord => ({
   revokedAt: row.revoked_at ?? undefined,
 });
 
-/** SCIM bearer tokens, stored by hash. */
+/** The `scim_tokens` table: SCIM bearer tokens, stored by hash only. */
 export class DatabaseTokenStore {
   constructor(private readonly db: Knex) {}
 
@@ -60,10 +60,13 @@ export class DatabaseTokenStore {
     return row ? toRecord(row) : undefined;
   }
 
-  /** Newest first. */
+  /** Newest first; the id breaks ties so the order is stable. */
   async list(): Promise<TokenRecord[]> {
     const rows = await this.db<TokenRow>('scim_tokens')
-      .orderBy('created_at', 'desc')
+      .orderBy([
+        { column: 'created_at', order: 'desc' },
+        { column: 'id', order: 'asc' },
+      ])
       .select();
     return rows.map(toRecord);
   }
@@ -81,6 +84,7 @@ export class DatabaseTokenStore {
     return updated > 0;
   }
 
+  /** Records when the token was last presented (throttled by the caller). */
   async touch(id: string, lastUsedAt: string): Promise<void> {
     await this.db('scim_tokens')
       .where({ id })

@@ -10,11 +10,11 @@ import {
   randomUUID,
   timingSafeEqual,
 } from 'node:crypto';
-import { DatabaseAuditStore } from '../database/DatabaseAuditStore';
 import {
   DatabaseTokenStore,
   TokenRecord,
 } from '../database/DatabaseTokenStore';
+import { AuditLog } from './AuditLog';
 
 /** Recognisable start of every token, so secret scanners can find leaked ones. */
 export const TOKEN_PREFIX = 'bscim_';
@@ -23,14 +23,19 @@ const TOKEN_PATTERN = /^bscim_[A-Za-z0-9_-]{43}$/;
 /** Characters of the token shown in lists: the marker and 6 characters (36 of 256 bits). */
 const DISPLAY_PREFIX_LENGTH = TOKEN_PREFIX.length + 6;
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** How long a verified token is trusted from memory; bounds revocation delay on other replicas. */
-const CACHE_TTL_MS = 5_000;
-/** `lastUsedAt` is written at most this often per token, not on every request. */
-const LAST_USED_INTERVAL_MS = 60_000;
+/**
+ * How long a looked-up token row is trusted from memory, so a busy Entra
+ * sync costs no token query per request. A revocation through this process
+ * clears the entry at once; other replicas notice within this time.
+ */
+export const TOKEN_CACHE_TTL_MS = 5_000;
+/** `lastUsedAt` is written at most this often per token (per process), not on every request. */
+export const LAST_USED_INTERVAL_MS = 60_000;
 
 /**
- * SHA-256 is enough here: tokens carry 256 random bits, so a slow password
- * hash would add cost on every request without making guessing any harder.
+ * SHA-256, no salt, no slow hash: tokens carry 256 random bits, so there is
+ * no dictionary to attack and a slow password hash (bcrypt, scrypt) would only
+ * add cost to every SCIM request without making guessing any harder.
  */
 const hashToken = (token: string) =>
   createHash('sha256').update(token).digest('hex');
@@ -44,7 +49,7 @@ export type TokenVerification =
 
 export interface TokenServiceOptions {
   tokens: DatabaseTokenStore;
-  audit: DatabaseAuditStore;
+  audit: AuditLog;
   logger: LoggerService;
   maxValidityDays: number;
   now?: () => Date;
@@ -57,6 +62,8 @@ export class TokenService {
     { record: TokenRecord; cachedAt: number }
   >();
   private readonly lastUsedWritten = new Map<string, number>();
+  /** Bumped on every revocation, so a lookup that raced with it is not cached. */
+  private revocations = 0;
   private readonly now: () => Date;
 
   constructor(private readonly options: TokenServiceOptions) {
@@ -82,7 +89,7 @@ export class TokenService {
       expiresAt: new Date(now.getTime() + validityDays * DAY_MS).toISOString(),
     };
     await this.options.tokens.insert(record);
-    await this.options.audit.append({
+    await this.options.audit.record({
       actor: request.actor,
       action: 'token.created',
       target: record.id,
@@ -105,23 +112,36 @@ export class TokenService {
     );
   }
 
+  /** Revokes at once; revoking an already revoked token is a no-op that is still audited. */
   async revoke(id: string, actor: string): Promise<void> {
     const record = await this.options.tokens.findById(id);
     if (!record) {
       throw new NotFoundError(`Token ${id} not found`);
     }
-    if (await this.options.tokens.revoke(id, this.now().toISOString(), actor)) {
-      await this.options.audit.append({
-        actor,
-        action: 'token.revoked',
-        target: id,
-        details: { prefix: record.prefix, description: record.description },
-      });
+    const revokedAt = this.now().toISOString();
+    let revoked: boolean;
+    try {
+      revoked = await this.options.tokens.revoke(id, revokedAt, actor);
+    } finally {
+      this.revocations += 1;
+      this.cache.delete(record.tokenHash);
+    }
+    await this.options.audit.record({
+      actor,
+      action: 'token.revoked',
+      target: id,
+      details: {
+        prefix: record.prefix,
+        description: record.description,
+        before: { revokedAt: record.revokedAt ?? null },
+        after: { revokedAt: revoked ? revokedAt : record.revokedAt ?? null },
+      },
+    });
+    if (revoked) {
       this.options.logger.info(
         `SCIM token ${id} (${record.prefix}…) revoked by ${actor}`,
       );
     }
-    this.cache.delete(record.tokenHash);
   }
 
   /** Checks a presented token; constant-time on the hash, cheap under load. */
@@ -132,15 +152,20 @@ export class TokenService {
     const hash = hashToken(token);
     const nowMs = this.now().getTime();
     let record = this.cache.get(hash);
-    if (!record || nowMs - record.cachedAt > CACHE_TTL_MS) {
+    if (!record || nowMs - record.cachedAt > TOKEN_CACHE_TTL_MS) {
+      const revocations = this.revocations;
       const stored = await this.options.tokens.findByHash(hash);
       record = stored && { record: stored, cachedAt: nowMs };
-      if (record) {
+      if (record && revocations === this.revocations) {
         this.cache.set(hash, record);
       } else {
+        // Unknown hashes are not cached: that would let anyone fill the memory.
         this.cache.delete(hash);
       }
     }
+    // The database compares hashes, so its timing can leak only bits of a
+    // SHA-256 digest, never of the token. The final check is constant-time
+    // regardless, so the decision does not depend on how the lookup compares.
     if (
       !record ||
       !timingSafeEqual(
