@@ -1,108 +1,63 @@
 import { Knex } from 'knex';
-import { Filter } from 'scim2-parse-filter';
-import { ScimError } from '../ScimError';
+import { Compare, Filter } from 'scim2-parse-filter';
 import { ScimAttribute } from '../schema/ScimAttribute';
-import { resolveAttributePath } from '../schema/resolveAttributePath';
 import { ScimResourceType } from '../schema/resourceTypes';
-import { dialectOf, joinSql, Sql, sql, SqlDialect } from './sqlDialect';
+import { compareText } from './compareText';
+import { Operand, resourceScope, Scope, Target } from './filterTargets';
+import { invalidFilter } from './invalidFilter';
+import { parseFilterDateTime } from './parseFilterDateTime';
+import {
+  anyOf,
+  dialectOf,
+  joinSql,
+  negate,
+  sql,
+  Sql,
+  SqlDialect,
+} from './sqlDialect';
 
-type Value = string | number | boolean | null;
+type Operator = Compare['op'];
+type Value = Compare['compValue'];
+type Leaf = Extract<Target, { kind: 'scalar' | 'known' }>;
 
-const invalidFilter = (detail: string) =>
-  new ScimError(400, detail, 'invalidFilter');
+const ORDERING = { gt: '>', ge: '>=', lt: '<', le: '<=' } as const;
 
-/** Something a comparison can run against: a column or a JSON scalar. */
-interface Operand {
-  expr: Sql;
-  attribute: ScimAttribute;
-  /** Stored lower-cased already (the `*_norm` columns). */
-  lowered?: boolean;
-  /** A JSON scalar rather than a typed column (affects boolean literals). */
-  json?: boolean;
-}
+const notAString = (attribute: ScimAttribute, value: number | boolean) =>
+  invalidFilter(
+    `'${attribute.name}' is a ${attribute.type}: compare it with a string, not ${value}`,
+  );
 
-/** Where the attributes of a filter are looked up. */
-interface Scope {
-  /** Resolves an attribute path; undefined when unknown in this scope. */
-  resolve(path: string): Target | undefined;
-}
-
-/** What a path resolves to. */
-type Target =
-  | { kind: 'scalar'; operand: Operand }
-  /** A complex single-valued attribute stored as a JSON object. */
-  | { kind: 'object'; attribute: ScimAttribute; presence: Sql; scope: Scope }
-  /** A multi-valued attribute: conditions hold for some element. */
-  | {
-      kind: 'many';
-      attribute: ScimAttribute;
-      exists: (condition?: Sql) => Sql;
-      scope: Scope;
-      sub?: string;
-    };
-
-/** Columns that mirror attributes, so their filters use the indexes. */
-const COLUMNS: Record<
-  'User' | 'Group',
-  Record<string, { column: string; lowered?: boolean }>
-> = {
-  User: {
-    id: { column: 'id' },
-    userName: { column: 'user_name_norm', lowered: true },
-    externalId: { column: 'external_id' },
-    displayName: { column: 'display_name' },
-    active: { column: 'active' },
-    'meta.created': { column: 'created_at' },
-    'meta.lastModified': { column: 'updated_at' },
-  },
-  Group: {
-    id: { column: 'id' },
-    displayName: { column: 'display_name_norm', lowered: true },
-    externalId: { column: 'external_id' },
-    'meta.created': { column: 'created_at' },
-    'meta.lastModified': { column: 'updated_at' },
-  },
-};
-
-const TABLES = { User: 'scim_users', Group: 'scim_groups' };
-
+/**
+ * Semantics, where RFC 7644 §3.4.2.2 leaves room:
+ * - Multi-valued attributes match when some element matches, for every
+ *   operator including `ne`; `emails eq "x"` and `members eq "id"` compare the
+ *   `value` sub-attribute, and a complex attribute without one cannot be compared.
+ * - `ne` on a single-valued attribute is `not eq`, so an absent attribute matches it.
+ * - `eq null` is `not pr` and `ne null` is `pr`; other operators reject null.
+ * - `pr` is false for null, "" and an empty array.
+ */
 class FilterTranslator {
-  private aliasCount = 0;
-  private readonly table: string;
+  constructor(private readonly dialect: SqlDialect) {}
 
-  constructor(
-    private readonly dialect: SqlDialect,
-    private readonly resourceType: ScimResourceType,
-  ) {
-    this.table = TABLES[resourceType.name];
-  }
-
-  translate(filter: Filter): Sql {
-    return this.node(filter, this.resourceScope());
-  }
-
-  private node(filter: Filter, scope: Scope): Sql {
-    const f = filter as any;
-    switch (f.op) {
+  translate(filter: Filter, scope: Scope): Sql {
+    switch (filter.op) {
       case 'and':
       case 'or':
         return joinSql(
-          f.filters.map((child: Filter) => this.node(child, scope)),
-          f.op === 'and' ? ' AND ' : ' OR ',
+          filter.filters.map(child => this.translate(child, scope)),
+          filter.op === 'and' ? ' AND ' : ' OR ',
         );
-      case 'not': {
-        const inner = this.node(f.filter, scope);
-        return sql(`NOT (${inner.sql})`, ...inner.bindings);
-      }
+      case 'not':
+        return negate(this.translate(filter.filter, scope));
       case '[]':
-        return this.valuePath(f.attrPath, f.valFilter, scope);
+        return this.valuePath(filter.attrPath, filter.valFilter, scope);
       case 'pr':
-        return this.presence(this.target(f.attrPath, scope));
+        return this.presence(this.target(filter.attrPath, scope));
       default:
         return this.comparison(
-          this.target(f.attrPath, scope),
-          f.op,
-          f.compValue,
+          this.target(filter.attrPath, scope),
+          filter.op,
+          filter.compValue,
         );
     }
   }
@@ -117,33 +72,46 @@ class FilterTranslator {
 
   private valuePath(path: string, inner: Filter, scope: Scope): Sql {
     const target = this.target(path, scope);
-    if (target.kind === 'scalar' || (target.kind === 'many' && target.sub)) {
-      throw invalidFilter(`'${path}' is not a complex attribute`);
+    if (target.kind === 'object') {
+      return joinSql(
+        [target.presence, this.translate(inner, target.scope)],
+        ' AND ',
+      );
     }
-    const condition = this.node(inner, target.scope);
-    return target.kind === 'many'
-      ? target.exists(condition)
-      : sql(
-          `(${target.presence.sql}) AND (${condition.sql})`,
-          ...target.presence.bindings,
-          ...condition.bindings,
-        );
+    if (target.kind === 'many' && !target.sub) {
+      return target.exists(this.translate(inner, target.scope));
+    }
+    throw invalidFilter(`'${path}' is not a complex attribute`);
+  }
+
+  /** The sub-attribute a multi-valued path compares: the named one, else `value`. */
+  private elementLeaf(target: Extract<Target, { kind: 'many' }>): Leaf {
+    const name = target.sub ?? 'value';
+    const leaf = target.scope.resolve(name);
+    if (leaf?.kind !== 'scalar' && leaf?.kind !== 'known') {
+      throw invalidFilter(
+        `'${target.attribute.name}.${name}' cannot be filtered`,
+      );
+    }
+    return leaf;
   }
 
   private presence(target: Target): Sql {
     switch (target.kind) {
       case 'many':
         return target.sub
-          ? target.exists(this.scalarPresence(this.subOperand(target)))
+          ? target.exists(this.presence(this.elementLeaf(target)))
           : target.exists();
       case 'object':
         return target.presence;
+      case 'known':
+        return anyOf(target.values.map(known => known.when));
       default:
-        return this.scalarPresence(target.operand);
+        return this.operandPresence(target.operand);
     }
   }
 
-  private scalarPresence({ expr, attribute }: Operand): Sql {
+  private operandPresence({ expr, attribute }: Operand): Sql {
     return attribute.type === 'string' || attribute.type === 'reference'
       ? sql(
           `(${expr.sql} IS NOT NULL AND ${expr.sql} <> '')`,
@@ -153,261 +121,148 @@ class FilterTranslator {
       : sql(`${expr.sql} IS NOT NULL`, ...expr.bindings);
   }
 
-  private comparison(target: Target, op: string, value: Value): Sql {
-    if (target.kind === 'many') {
-      return target.exists(this.compare(this.subOperand(target), op, value));
-    }
-    if (target.kind === 'object') {
-      // `manager eq "id"` compares the object's `value`, as RFC 7644 does for complex attributes.
-      const implicit = target.scope.resolve('value');
-      if (!implicit || implicit.kind !== 'scalar') {
-        throw invalidFilter(
-          `'${target.attribute.name}' is complex: compare one of its sub-attributes`,
-        );
-      }
-      return this.compare(implicit.operand, op, value);
-    }
-    return this.compare(target.operand, op, value);
-  }
-
-  private subOperand(target: Extract<Target, { kind: 'many' }>): Operand {
-    const sub = target.scope.resolve(target.sub ?? 'value');
-    if (!sub || sub.kind !== 'scalar') {
-      throw invalidFilter(
-        `'${target.attribute.name}' has no sub-attribute '${
-          target.sub ?? 'value'
-        }'`,
-      );
-    }
-    return sub.operand;
-  }
-
-  private compare(operand: Operand, op: string, value: Value): Sql {
-    const { expr, attribute } = operand;
+  private comparison(target: Target, op: Operator, value: Value): Sql {
     if (value === null) {
-      // `eq null` means unassigned (RFC 7643 §2.5); `ne null` means present.
-      const present = this.scalarPresence(operand);
-      if (op === 'eq') return sql(`NOT (${present.sql})`, ...present.bindings);
-      if (op === 'ne') return present;
+      if (op === 'eq') return negate(this.presence(target));
+      if (op === 'ne') return this.presence(target);
       throw invalidFilter(`'${op}' cannot compare with null`);
     }
+    switch (target.kind) {
+      case 'many':
+        return target.exists(
+          this.compareLeaf(this.elementLeaf(target), op, value),
+        );
+      case 'object': {
+        // `manager eq "id"` compares the manager's `value`.
+        const implicit = target.scope.resolve('value');
+        if (implicit?.kind !== 'scalar') {
+          throw invalidFilter(
+            `'${target.attribute.name}' is complex: compare one of its sub-attributes`,
+          );
+        }
+        return this.compareLeaf(implicit, op, value);
+      }
+      default:
+        return this.compareLeaf(target, op, value);
+    }
+  }
+
+  private compareLeaf(
+    leaf: Leaf,
+    op: Operator,
+    value: string | number | boolean,
+  ): Sql {
+    if (leaf.kind === 'known') {
+      return this.compareKnown(leaf, op, value);
+    }
+    const { expr, attribute, json } = leaf.operand;
     if (attribute.type === 'boolean') {
       if (typeof value !== 'boolean' || (op !== 'eq' && op !== 'ne')) {
         throw invalidFilter(
           `'${attribute.name}' is a boolean: use eq or ne with true or false`,
         );
       }
-      const literal = operand.json
+      const literal = json
         ? this.dialect.jsonBoolean(value)
         : this.dialect.columnBoolean(value);
-      return op === 'eq'
-        ? sql(`${expr.sql} = ?`, ...expr.bindings, literal)
-        : sql(
-            `(${expr.sql} IS NULL OR ${expr.sql} <> ?)`,
-            ...expr.bindings,
-            ...expr.bindings,
-            literal,
-          );
+      return this.equality(expr, expr, op, literal);
     }
     if (typeof value !== 'string') {
-      throw invalidFilter(
-        `'${attribute.name}' is a ${attribute.type}: compare it with a string`,
-      );
+      throw notAString(attribute, value);
     }
-    let text = value;
+    return this.compareString(leaf.operand, op, value);
+  }
+
+  /** Decided in memory: the values are known, only their presence is in SQL. */
+  private compareKnown(
+    leaf: Extract<Target, { kind: 'known' }>,
+    op: Operator,
+    value: string | number | boolean,
+  ): Sql {
+    const { attribute } = leaf;
+    if (typeof value !== 'string') {
+      throw notAString(attribute, value);
+    }
+    const fold = (text: string) =>
+      attribute.caseExact ? text : text.toLowerCase();
+    return anyOf(
+      leaf.values
+        .filter(known => compareText(fold(known.value), op, fold(value)))
+        .map(known => known.when),
+    );
+  }
+
+  private compareString(operand: Operand, op: Operator, value: string): Sql {
+    const { expr, attribute } = operand;
     if (attribute.type === 'dateTime') {
-      const date = new Date(value);
-      if (Number.isNaN(date.getTime())) {
-        throw invalidFilter(`'${value}' is not a dateTime`);
+      if (!(op in ORDERING) && op !== 'eq' && op !== 'ne') {
+        throw invalidFilter(
+          `'${attribute.name}' is a dateTime: use eq, ne, gt, ge, lt or le`,
+        );
       }
-      text = date.toISOString();
+      return this.compareSubject(expr, expr, op, parseFilterDateTime(value));
     }
-    const caseInsensitive =
-      !attribute.caseExact && attribute.type !== 'dateTime';
-    const subject =
-      caseInsensitive && !operand.lowered
-        ? sql(`lower(${expr.sql})`, ...expr.bindings)
-        : expr;
-    if (caseInsensitive) {
-      text = text.toLowerCase();
+    if (attribute.caseExact) {
+      return this.compareSubject(expr, expr, op, value);
     }
+    const subject = operand.lowered
+      ? expr
+      : sql(`lower(${expr.sql})`, ...expr.bindings);
+    return this.compareSubject(expr, subject, op, value.toLowerCase());
+  }
+
+  /** Compares `subject` (the attribute, maybe lower-cased) whose raw form is `expr`. */
+  private compareSubject(expr: Sql, subject: Sql, op: Operator, value: string) {
     switch (op) {
       case 'eq':
-        return sql(`${subject.sql} = ?`, ...subject.bindings, text);
       case 'ne':
-        return sql(
+        return this.equality(expr, subject, op, value);
+      case 'co':
+      case 'sw':
+      case 'ew':
+        if (value === '') {
+          return sql(`${expr.sql} IS NOT NULL`, ...expr.bindings);
+        }
+        return {
+          co: this.dialect.contains,
+          sw: this.dialect.startsWith,
+          ew: this.dialect.endsWith,
+        }[op](subject, value);
+      default:
+        return this.dialect.compare(subject, ORDERING[op], value);
+    }
+  }
+
+  /** `ne` also matches an absent attribute (NULL), as `not eq` does. */
+  private equality(expr: Sql, subject: Sql, op: 'eq' | 'ne', binding: unknown) {
+    return op === 'eq'
+      ? sql(`${subject.sql} = ?`, ...subject.bindings, binding)
+      : sql(
           `(${expr.sql} IS NULL OR ${subject.sql} <> ?)`,
           ...expr.bindings,
           ...subject.bindings,
-          text,
+          binding,
         );
-      case 'co':
-      case 'sw':
-      case 'ew': {
-        if (text === '') {
-          return sql(`${expr.sql} IS NOT NULL`, ...expr.bindings);
-        }
-        const test = { co: 'contains', sw: 'startsWith', ew: 'endsWith' }[
-          op
-        ] as 'contains' | 'startsWith' | 'endsWith';
-        return this.dialect[test](subject, text);
-      }
-      case 'gt':
-      case 'ge':
-      case 'lt':
-      case 'le': {
-        const operator = { gt: '>', ge: '>=', lt: '<', le: '<=' }[op];
-        return this.dialect.compare(subject, operator, text);
-      }
-      default:
-        throw invalidFilter(`Unknown operator '${op}'`);
-    }
-  }
-
-  /** Attributes of the resource itself. */
-  private resourceScope(): Scope {
-    const data = `${this.table}.data`;
-    return {
-      resolve: path => {
-        const resolved = resolveAttributePath(this.resourceType, path);
-        if (!resolved) return undefined;
-        const { attribute, subAttribute } = resolved;
-        const mirrored =
-          COLUMNS[this.resourceType.name][resolved.path.join('.')];
-        if (mirrored && !resolved.extension) {
-          return {
-            kind: 'scalar',
-            operand: {
-              expr: sql(`${this.table}.${mirrored.column}`),
-              attribute: subAttribute ?? attribute,
-              lowered: mirrored.lowered,
-            },
-          };
-        }
-        if (attribute.name === 'meta') {
-          return undefined; // only created/lastModified are filterable
-        }
-        if (attribute.multiValued) {
-          return this.many(
-            attribute,
-            resolved.path.slice(0, resolved.extension ? 2 : 1),
-            subAttribute?.name,
-          );
-        }
-        if (subAttribute || attribute.type !== 'complex') {
-          return {
-            kind: 'scalar',
-            operand: {
-              expr: this.dialect.jsonValue(data, resolved.path),
-              attribute: subAttribute ?? attribute,
-              json: true,
-            },
-          };
-        }
-        const objectPath = resolved.path;
-        return {
-          kind: 'object',
-          attribute,
-          presence: this.scalarPresence({
-            expr: this.dialect.jsonValue(data, objectPath),
-            attribute,
-          }),
-          scope: this.subScope(attribute, name =>
-            this.dialect.jsonValue(data, [...objectPath, name]),
-          ),
-        };
-      },
-    };
-  }
-
-  /** A multi-valued attribute: group members and user groups live in the membership table. */
-  private many(attribute: ScimAttribute, path: string[], sub?: string): Target {
-    const membership =
-      (this.resourceType.name === 'Group' && attribute.name === 'members') ||
-      (this.resourceType.name === 'User' && attribute.name === 'groups');
-    const alias = `e${++this.aliasCount}`;
-    if (membership) {
-      const own = this.resourceType.name === 'Group' ? 'group_id' : 'user_id';
-      const other = this.resourceType.name === 'Group' ? 'user_id' : 'group_id';
-      const otherTable =
-        this.resourceType.name === 'Group' ? 'scim_users' : 'scim_groups';
-      const columns: Record<string, string> = {
-        value: `${alias}.${other}`,
-        display: `(SELECT o.display_name FROM ${otherTable} o WHERE o.id = ${alias}.${other})`,
-      };
-      return {
-        kind: 'many',
-        attribute,
-        sub,
-        exists: condition =>
-          sql(
-            `EXISTS (SELECT 1 FROM scim_group_members ${alias} WHERE ${alias}.${own} = ${
-              this.table
-            }.id${condition ? ` AND (${condition.sql})` : ''})`,
-            ...(condition?.bindings ?? []),
-          ),
-        scope: this.subScope(
-          attribute,
-          name => (columns[name] ? sql(columns[name]) : undefined),
-          false,
-        ),
-      };
-    }
-    const elements = this.dialect.jsonElements(
-      `${this.table}.data`,
-      path,
-      alias,
-    );
-    return {
-      kind: 'many',
-      attribute,
-      sub,
-      exists: condition =>
-        sql(
-          `EXISTS (SELECT 1 FROM ${elements.sql}${
-            condition ? ` WHERE ${condition.sql}` : ''
-          })`,
-          ...elements.bindings,
-          ...(condition?.bindings ?? []),
-        ),
-      scope: this.subScope(attribute, name =>
-        this.dialect.elementValue(alias, name),
-      ),
-    };
-  }
-
-  /** Sub-attributes of a complex attribute, as expressions built by `expression`. */
-  private subScope(
-    attribute: ScimAttribute,
-    expression: (name: string) => Sql | undefined,
-    json = true,
-  ): Scope {
-    return {
-      resolve: path => {
-        const sub = attribute.subAttributes?.find(
-          a => a.name.toLowerCase() === path.toLowerCase(),
-        );
-        const expr = sub && expression(sub.name);
-        if (!sub || !expr) return undefined;
-        return { kind: 'scalar', operand: { expr, attribute: sub, json } };
-      },
-    };
   }
 }
 
 /**
- * Translates a parsed SCIM filter into one parameterised SQL condition on
- * `scim_users` or `scim_groups`: mirrored columns for the attributes Entra
- * matches on (index lookups), the JSON `data` column for the rest, and
- * EXISTS subqueries for multi-valued attributes and memberships.
+ * Translates a parsed SCIM filter into one parameterised condition on
+ * `scim_users` or `scim_groups`, for `db(table).where(...)`: mirrored columns
+ * for the attributes Entra matches on (index lookups), the JSON `data` column
+ * for the rest, and EXISTS subqueries for multi-valued attributes and
+ * memberships. Throws a 400 `invalidFilter` ScimError right away for
+ * attributes or comparisons that the resource type does not support.
  */
 export function filterToKnex(
   db: Knex,
   resourceType: ScimResourceType,
   filter: Filter,
 ): Knex.QueryCallback {
-  const condition = new FilterTranslator(dialectOf(db), resourceType).translate(
+  const dialect = dialectOf(db);
+  const condition = new FilterTranslator(dialect).translate(
     filter,
+    resourceScope(dialect, resourceType),
   );
   return query => {
     query.whereRaw(condition.sql, condition.bindings as Knex.RawBinding[]);

@@ -1,86 +1,79 @@
 import { Filter, parse } from 'scim2-parse-filter';
-import { ScimError } from '../ScimError';
+import { invalidFilter } from './invalidFilter';
+import { maskStringLiterals, unmaskStringLiterals } from './maskStringLiterals';
+import { rewriteEntraValuePaths } from './rewriteEntraValuePaths';
 
 /** Longest filter we parse; Entra's are far shorter. */
 const MAX_FILTER_LENGTH = 4096;
-/** Deepest nesting of and/or/not/[] we translate. */
+/** Deepest nesting of and/or/not/[] we accept; bounds the SQL we generate. */
 const MAX_DEPTH = 32;
 
-const COMPARISON = String.raw`(eq|ne|co|sw|ew|gt|ge|lt|le)\s+("(?:[^"\\]|\\.)*"|true|false|null|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)`;
-/** `emails[type eq "work"].value eq "x"`: a value path followed by a sub-attribute. */
-const SUB_ATTRIBUTE_AFTER_VALUE_PATH = new RegExp(
-  String.raw`([A-Za-z][\w:.$-]*)\[([^\]]*)\]\.([A-Za-z$][\w$]*)\s+(?:${COMPARISON}|(pr)\b)`,
-  'gi',
-);
-
-/** True when `index` is outside every double-quoted string of `text`. */
-function outsideStrings(text: string, index: number) {
-  let quoted = false;
-  for (let i = 0; i < index; i++) {
-    if (text[i] === '\\' && quoted) {
-      i++;
-    } else if (text[i] === '"') {
-      quoted = !quoted;
-    }
-  }
-  return !quoted;
-}
-
 /**
- * Entra filters users on `emails[type eq "work"].value eq "x"`, which is not
- * in the RFC 7644 grammar; scim2-parse-filter reads it as two unrelated
- * conditions. Rewrite it to the RFC form `emails[type eq "work" and value eq "x"]`
- * so both conditions apply to the same element.
+ * `true`, `false` and `null` are ABNF literals, so case-insensitive
+ * (RFC 5234 §2.3); the parser only knows the lower-case JSON ones. Words that
+ * merely contain them are left alone.
  */
-function rewriteEntraValuePaths(text: string) {
-  return text.replace(
-    SUB_ATTRIBUTE_AFTER_VALUE_PATH,
-    (match, attribute, inner, sub, op, value, pr, offset) =>
-      outsideStrings(text, offset)
-        ? `${attribute}[(${inner}) and ${sub} ${pr ? 'pr' : `${op} ${value}`}]`
-        : match,
+const lowerCaseLiterals = (maskedFilter: string) =>
+  maskedFilter.replace(
+    /(?<![\w.:/%-])(?:true|false|null)(?![\w.:/%-])/gi,
+    literal => literal.toLowerCase(),
   );
-}
 
-function depth(filter: Filter): number {
+/** Puts the decoded strings back and enforces the depth limit. */
+function restoreStrings(filter: Filter, strings: string[], depth = 1): Filter {
+  if (depth > MAX_DEPTH) {
+    throw invalidFilter(`Filter is nested deeper than ${MAX_DEPTH} levels`);
+  }
   switch (filter.op) {
     case 'and':
     case 'or':
-      return 1 + Math.max(...(filter as any).filters.map(depth));
+      return {
+        ...filter,
+        filters: filter.filters.map(f => restoreStrings(f, strings, depth + 1)),
+      };
     case 'not':
-      return 1 + depth((filter as any).filter);
+      return {
+        ...filter,
+        filter: restoreStrings(filter.filter, strings, depth + 1),
+      };
     case '[]':
-      return 1 + depth((filter as any).valFilter);
+      return {
+        ...filter,
+        valFilter: restoreStrings(filter.valFilter, strings, depth + 1),
+      };
+    case 'pr':
+      return filter;
     default:
-      return 1;
+      return typeof filter.compValue === 'string'
+        ? { ...filter, compValue: strings[Number(filter.compValue)] }
+        : filter;
   }
 }
 
-/** Parses an RFC 7644 §3.4.2.2 filter; any problem is a 400 `invalidFilter`. */
+/**
+ * Parses an RFC 7644 §3.4.2.2 filter, plus Entra's
+ * `emails[type eq "work"].value eq "x"` form. Operators, `and`/`or`/`not` and
+ * literals are case-insensitive; attribute names are checked later, against
+ * a resource type, by `filterToKnex`. Any problem is a 400 `invalidFilter`.
+ */
 export function parseScimFilter(text: string): Filter {
   if (text.length > MAX_FILTER_LENGTH) {
-    throw new ScimError(
-      400,
+    throw invalidFilter(
       `Filter is longer than ${MAX_FILTER_LENGTH} characters`,
-      'invalidFilter',
     );
   }
+  const masked = maskStringLiterals(text);
+  const rfcFilter = rewriteEntraValuePaths(lowerCaseLiterals(masked.text));
   let filter: Filter;
   try {
-    filter = parse(rewriteEntraValuePaths(text));
+    filter = parse(rfcFilter);
   } catch (error) {
-    throw new ScimError(
-      400,
-      `Invalid filter: ${(error as Error).message}`,
-      'invalidFilter',
+    throw invalidFilter(
+      `Invalid filter: ${unmaskStringLiterals(
+        (error as Error).message,
+        masked.strings,
+      )}`,
     );
   }
-  if (depth(filter) > MAX_DEPTH) {
-    throw new ScimError(
-      400,
-      `Filter is nested deeper than ${MAX_DEPTH}`,
-      'invalidFilter',
-    );
-  }
-  return filter;
+  return restoreStrings(filter, masked.strings);
 }

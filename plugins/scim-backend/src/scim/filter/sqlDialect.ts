@@ -11,6 +11,9 @@ export const sql = (text: string, ...bindings: unknown[]): Sql => ({
   bindings,
 });
 
+export const ALWAYS = sql('1 = 1');
+export const NEVER = sql('1 = 0');
+
 /** Joins fragments with a separator, keeping bindings in order. */
 export function joinSql(parts: Sql[], separator: string): Sql {
   return {
@@ -18,6 +21,17 @@ export function joinSql(parts: Sql[], separator: string): Sql {
     bindings: parts.flatMap(p => p.bindings),
   };
 }
+
+/** The disjunction of `parts`; false when there are none. */
+export const anyOf = (parts: Sql[]): Sql =>
+  parts.length > 0 ? joinSql(parts, ' OR ') : NEVER;
+
+/**
+ * Negation in two-valued logic: a comparison on an absent attribute is NULL
+ * in SQL, and `NOT NULL` would drop the row that `not (title eq "x")` must keep.
+ */
+export const negate = (condition: Sql): Sql =>
+  sql(`(${condition.sql}) IS NOT TRUE`, ...condition.bindings);
 
 /**
  * The few places where SQLite and PostgreSQL differ for filters: JSON access,
@@ -34,6 +48,11 @@ export interface SqlDialect {
   jsonBoolean(value: boolean): unknown;
   /** A boolean as compared with a boolean column. */
   columnBoolean(value: boolean): unknown;
+  /**
+   * Substring tests without LIKE, so `%`, `_` and `\` in values need no
+   * escaping and case-exactness is the same on both engines (SQLite's LIKE
+   * ignores ASCII case, PostgreSQL's does not).
+   */
   contains(expr: Sql, value: string): Sql;
   startsWith(expr: Sql, value: string): Sql;
   endsWith(expr: Sql, value: string): Sql;
@@ -41,6 +60,7 @@ export interface SqlDialect {
   compare(expr: Sql, operator: string, value: unknown): Sql;
 }
 
+/** `$."a"."b"`: keys are canonical schema names, quoted for the URN's colons and dots. */
 const sqliteJsonPath = (path: string[]) =>
   `$${path.map(key => `."${key}"`).join('')}`;
 
@@ -62,6 +82,7 @@ const sqlite: SqlDialect = {
   compare: (e, operator, v) => sql(`${e.sql} ${operator} ?`, ...e.bindings, v),
 };
 
+/** JSON paths are bound as text[] parameters, so keys need no quoting at all. */
 const postgres: SqlDialect = {
   jsonValue: (column, path) => sql(`((${column})::jsonb #>> ?::text[])`, path),
   jsonElements: (column, path, alias) =>
@@ -69,17 +90,26 @@ const postgres: SqlDialect = {
       `jsonb_array_elements(COALESCE((${column})::jsonb #> ?::text[], '[]'::jsonb)) AS ${alias}(value)`,
       path,
     ),
-  elementValue: (alias, key) => sql(`(${alias}.value ->> ?)`, key),
+  elementValue: (alias, key) => sql(`(${alias}.value ->> ?::text)`, key),
   jsonBoolean: value => String(value),
   columnBoolean: value => value,
-  contains: (e, v) => sql(`strpos(${e.sql}, ?) > 0`, ...e.bindings, v),
+  contains: (e, v) => sql(`strpos(${e.sql}, ?::text) > 0`, ...e.bindings, v),
   startsWith: (e, v) =>
-    sql(`left(${e.sql}, length(?)) = ?`, ...e.bindings, v, v),
+    sql(`left(${e.sql}, length(?::text)) = ?`, ...e.bindings, v, v),
   endsWith: (e, v) =>
-    sql(`right(${e.sql}, length(?)) = ?`, ...e.bindings, v, v),
+    sql(`right(${e.sql}, length(?::text)) = ?`, ...e.bindings, v, v),
   compare: (e, operator, v) =>
     sql(`${e.sql} COLLATE "C" ${operator} ?`, ...e.bindings, v),
 };
 
-export const dialectOf = (db: Knex): SqlDialect =>
-  String(db.client.config.client).includes('pg') ? postgres : sqlite;
+/** The dialect of a Backstage database client (`pg` or `better-sqlite3`). */
+export function dialectOf(db: Knex): SqlDialect {
+  const client = String(db.client.config.client);
+  if (client.includes('pg') || client.includes('postgres')) {
+    return postgres;
+  }
+  if (client.includes('sqlite')) {
+    return sqlite;
+  }
+  throw new Error(`SCIM filters do not support the database client ${client}`);
+}
