@@ -1,4 +1,6 @@
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
+import { Knex } from 'knex';
+import { migrateScimDatabase } from '../database/migrateScimDatabase';
 
 const POSTGRES_ENV = 'BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING';
 let warned = false;
@@ -19,4 +21,17 @@ export function createTestDatabases(): TestDatabases {
     console.warn(`${POSTGRES_ENV} is not set: PostgreSQL tests are skipped`);
   }
   return TestDatabases.create({ ids, disableDocker: true });
+}
+
+/** A fresh database of the given engine with every SCIM migration applied. */
+export async function initScimDatabase(
+  databases: TestDatabases,
+  id: TestDatabaseId,
+): Promise<Knex> {
+  const db = await databases.init(id);
+  await migrateScimDatabase({
+    getClient: async () => db,
+    migrations: { skip: false },
+  });
+  return db;
 }

@@ -1,7 +1,9 @@
 import { Knex } from 'knex';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
+import {
+  createTestDatabases,
+  initScimDatabase,
+} from '../__testUtils__/testDatabases';
 import { DatabaseAuditStore } from './DatabaseAuditStore';
-import { migrateScimDatabase } from './migrateScimDatabase';
 
 jest.setTimeout(60_000);
 
@@ -14,11 +16,7 @@ describe.each(databases.eachSupportedId())(
     let store: DatabaseAuditStore;
 
     beforeEach(async () => {
-      db = await databases.init(databaseId);
-      await migrateScimDatabase({
-        getClient: async () => db,
-        migrations: { skip: false },
-      });
+      db = await initScimDatabase(databases, databaseId);
       store = new DatabaseAuditStore(db);
     });
 

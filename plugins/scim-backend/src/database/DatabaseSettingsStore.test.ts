@@ -1,7 +1,9 @@
 import { Knex } from 'knex';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
+import {
+  createTestDatabases,
+  initScimDatabase,
+} from '../__testUtils__/testDatabases';
 import { DatabaseSettingsStore } from './DatabaseSettingsStore';
-import { migrateScimDatabase } from './migrateScimDatabase';
 
 jest.setTimeout(60_000);
 
@@ -14,11 +16,7 @@ describe.each(databases.eachSupportedId())(
     let store: DatabaseSettingsStore;
 
     beforeEach(async () => {
-      db = await databases.init(databaseId);
-      await migrateScimDatabase({
-        getClient: async () => db,
-        migrations: { skip: false },
-      });
+      db = await initScimDatabase(databases, databaseId);
       store = new DatabaseSettingsStore(db);
     });
 

@@ -1,8 +1,10 @@
 import { isDatabaseConflictError } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
+import {
+  createTestDatabases,
+  initScimDatabase,
+} from '../__testUtils__/testDatabases';
 import { DatabaseTokenStore } from './DatabaseTokenStore';
-import { migrateScimDatabase } from './migrateScimDatabase';
 
 jest.setTimeout(60_000);
 
@@ -25,11 +27,7 @@ describe.each(databases.eachSupportedId())(
     let store: DatabaseTokenStore;
 
     beforeEach(async () => {
-      db = await databases.init(databaseId);
-      await migrateScimDatabase({
-        getClient: async () => db,
-        migrations: { skip: false },
-      });
+      db = await initScimDatabase(databases, databaseId);
       store = new DatabaseTokenStore(db);
     });
 

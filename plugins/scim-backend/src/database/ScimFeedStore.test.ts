@@ -1,6 +1,8 @@
 import { Knex } from 'knex';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { migrateScimDatabase } from './migrateScimDatabase';
+import {
+  createTestDatabases,
+  initScimDatabase,
+} from '../__testUtils__/testDatabases';
 import { FEED_RETENTION_MS, ScimFeedStore } from './ScimFeedStore';
 import { ScimGroupStore } from './ScimGroupStore';
 import { ScimUserStore } from './ScimUserStore';
@@ -18,11 +20,7 @@ describe.each(databases.eachSupportedId())(
     let feed: ScimFeedStore;
 
     beforeEach(async () => {
-      db = await databases.init(databaseId);
-      await migrateScimDatabase({
-        getClient: async () => db,
-        migrations: { skip: false },
-      });
+      db = await initScimDatabase(databases, databaseId);
       users = new ScimUserStore(db);
       groups = new ScimGroupStore(db);
       feed = new ScimFeedStore(db);

@@ -1,7 +1,9 @@
 import { Knex } from 'knex';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
+import {
+  createTestDatabases,
+  initScimDatabase,
+} from '../__testUtils__/testDatabases';
 import { DatabaseAuditStore } from '../database/DatabaseAuditStore';
-import { migrateScimDatabase } from '../database/migrateScimDatabase';
 import { AuditLog } from './AuditLog';
 
 jest.setTimeout(60_000);
@@ -12,11 +14,7 @@ describe.each(databases.eachSupportedId())('AuditLog on %p', databaseId => {
   let db: Knex;
 
   beforeEach(async () => {
-    db = await databases.init(databaseId);
-    await migrateScimDatabase({
-      getClient: async () => db,
-      migrations: { skip: false },
-    });
+    db = await initScimDatabase(databases, databaseId);
   });
 
   it('stamps entries with its clock and lists them newest first', async () => {

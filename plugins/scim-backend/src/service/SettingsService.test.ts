@@ -1,8 +1,10 @@
 import { Knex } from 'knex';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
+import {
+  createTestDatabases,
+  initScimDatabase,
+} from '../__testUtils__/testDatabases';
 import { DatabaseAuditStore } from '../database/DatabaseAuditStore';
 import { DatabaseSettingsStore } from '../database/DatabaseSettingsStore';
-import { migrateScimDatabase } from '../database/migrateScimDatabase';
 import { AuditLog } from './AuditLog';
 import { SettingsService } from './SettingsService';
 
@@ -30,11 +32,7 @@ describe.each(databases.eachSupportedId())(
       });
 
     beforeEach(async () => {
-      db = await databases.init(databaseId);
-      await migrateScimDatabase({
-        getClient: async () => db,
-        migrations: { skip: false },
-      });
+      db = await initScimDatabase(databases, databaseId);
       clock = new Date('2026-11-28T12:00:00.000Z');
     });
 

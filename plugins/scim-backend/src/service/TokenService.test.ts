@@ -1,10 +1,12 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { createHash } from 'node:crypto';
 import { Knex } from 'knex';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
+import {
+  createTestDatabases,
+  initScimDatabase,
+} from '../__testUtils__/testDatabases';
 import { DatabaseAuditStore } from '../database/DatabaseAuditStore';
 import { DatabaseTokenStore } from '../database/DatabaseTokenStore';
-import { migrateScimDatabase } from '../database/migrateScimDatabase';
 import { AuditLog } from './AuditLog';
 import { TokenService } from './TokenService';
 
@@ -41,11 +43,7 @@ describe.each(databases.eachSupportedId())('TokenService on %p', databaseId => {
     });
 
   beforeEach(async () => {
-    db = await databases.init(databaseId);
-    await migrateScimDatabase({
-      getClient: async () => db,
-      migrations: { skip: false },
-    });
+    db = await initScimDatabase(databases, databaseId);
     clock = new Date('2026-11-28T12:00:00.000Z');
     logger = mockServices.logger.mock();
     store = new DatabaseTokenStore(db);

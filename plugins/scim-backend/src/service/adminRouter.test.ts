@@ -8,8 +8,10 @@ import express from 'express';
 import { Knex } from 'knex';
 import { createHash } from 'node:crypto';
 import request from 'supertest';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { migrateScimDatabase } from '../database/migrateScimDatabase';
+import {
+  createTestDatabases,
+  initScimDatabase,
+} from '../__testUtils__/testDatabases';
 import { createAdminRouter } from './adminRouter';
 import { AdminServices, createAdminServices } from './createAdminServices';
 import { createScimAuthMiddleware } from './scimAuth';
@@ -49,11 +51,7 @@ describe.each(databases.eachSupportedId())(
     let app: express.Express;
 
     beforeEach(async () => {
-      db = await databases.init(databaseId);
-      await migrateScimDatabase({
-        getClient: async () => db,
-        migrations: { skip: false },
-      });
+      db = await initScimDatabase(databases, databaseId);
       clock = new Date('2026-11-28T12:00:00.000Z');
       logger = mockServices.logger.mock();
       services = createAdminServices({

@@ -1,7 +1,9 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { migrateScimDatabase } from '../database/migrateScimDatabase';
+import {
+  createTestDatabases,
+  initScimDatabase,
+} from '../__testUtils__/testDatabases';
 import { createAdminServices } from './createAdminServices';
 
 jest.setTimeout(60_000);
@@ -14,11 +16,7 @@ describe.each(databases.eachSupportedId())(
     let db: Knex;
 
     beforeEach(async () => {
-      db = await databases.init(databaseId);
-      await migrateScimDatabase({
-        getClient: async () => db,
-        migrations: { skip: false },
-      });
+      db = await initScimDatabase(databases, databaseId);
     });
 
     it('wires config, base URL and one clock into services that share the audit trail', async () => {

@@ -3,8 +3,10 @@ import { SCIM_SCHEMAS } from '@internal/backstage-plugin-scim-common';
 import express from 'express';
 import { Knex } from 'knex';
 import request from 'supertest';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { migrateScimDatabase } from '../database/migrateScimDatabase';
+import {
+  createTestDatabases,
+  initScimDatabase,
+} from '../__testUtils__/testDatabases';
 import { AdminServices, createAdminServices } from './createAdminServices';
 import { createScimAuthMiddleware } from './scimAuth';
 import { scimErrorHandler } from './scimErrorHandler';
@@ -49,11 +51,7 @@ describe.each(databases.eachSupportedId())(
     let app: express.Express;
 
     beforeEach(async () => {
-      db = await databases.init(databaseId);
-      await migrateScimDatabase({
-        getClient: async () => db,
-        migrations: { skip: false },
-      });
+      db = await initScimDatabase(databases, databaseId);
       clock = new Date('2026-11-28T12:00:00.000Z');
       services = createAdminServices({
         db,

@@ -4,8 +4,10 @@ import express from 'express';
 import fc from 'fast-check';
 import { Knex } from 'knex';
 import request from 'supertest';
-import { migrateScimDatabase } from '../database/migrateScimDatabase';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
+import {
+  createTestDatabases,
+  initScimDatabase,
+} from '../__testUtils__/testDatabases';
 import { createScimRouter } from './scimRouter';
 
 jest.setTimeout(60_000);
@@ -53,11 +55,7 @@ describe.each(databases.eachSupportedId())('SCIM router on %p', databaseId => {
   let app: express.Express;
 
   beforeAll(async () => {
-    db = await databases.init(databaseId);
-    await migrateScimDatabase({
-      getClient: async () => db,
-      migrations: { skip: false },
-    });
+    db = await initScimDatabase(databases, databaseId);
   });
 
   beforeEach(async () => {
