@@ -35,10 +35,12 @@ export const scimPlugin = createBackendPlugin({
         const scimConfig = readScimConfig(deps.config);
         const db = await migrateScimDatabase(deps.database);
         deps.permissionsRegistry.addPermissions(scimPermissions);
+        const feed = new ScimFeedStore(db);
 
         deps.httpRouter.use(
           await createRouter({
             db,
+            feed,
             config: scimConfig,
             discovery: deps.discovery,
             events: deps.events,
@@ -47,7 +49,6 @@ export const scimPlugin = createBackendPlugin({
             permissions: deps.permissions,
           }),
         );
-        const feed = new ScimFeedStore(db);
         await deps.scheduler.scheduleTask({
           id: 'scim-prune-change-feed',
           frequency: { hours: 1 },

@@ -18,6 +18,8 @@ import { createScimRouter } from './scimRouter';
 
 export interface RouterOptions {
   db: Knex;
+  /** The change feed, shared with the pruning task. */
+  feed: ScimFeedStore;
   config: ScimConfig;
   discovery: DiscoveryService;
   events: EventsService;
@@ -49,10 +51,7 @@ export async function createRouter(options: RouterOptions) {
       onWrite: () => notifier.notify(),
     }),
   );
-  router.use(
-    '/feed',
-    createFeedRouter({ feed: new ScimFeedStore(db), httpAuth }),
-  );
+  router.use('/feed', createFeedRouter({ feed: options.feed, httpAuth }));
   router.use('/admin', createAdminRouter({ ...admin, httpAuth, permissions }));
   return router;
 }
