@@ -7,3 +7,6 @@ export * from './permissions';
 export * from './scimSchemas';
 export * from './types';
 export * from './feed';
+export * from './access';
+export * from './directory';
+export * from './logs';
