@@ -1,5 +1,4 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
-import { ResponseError } from '@backstage/errors';
 import {
   CreatedScimToken,
   Page,
@@ -8,15 +7,14 @@ import {
   ScimTokenInfo,
 } from '@internal/backstage-plugin-scim-common';
 import { ScimAdminApi } from './ScimAdminApi';
+import { createScimFetch, ScimFetch } from './scimFetch';
 
 /** {@link ScimAdminApi} over HTTP: the only place that knows the admin API's URLs. */
 export class ScimAdminClient implements ScimAdminApi {
-  private readonly discoveryApi: DiscoveryApi;
-  private readonly fetchApi: FetchApi;
+  private readonly request: ScimFetch;
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
-    this.discoveryApi = options.discoveryApi;
-    this.fetchApi = options.fetchApi;
+    this.request = createScimFetch(options);
   }
 
   getSettings(): Promise<ScimSettings> {
@@ -59,34 +57,8 @@ export class ScimAdminClient implements ScimAdminApi {
   listAuditEntries(
     options: { offset?: number; limit?: number } = {},
   ): Promise<Page<ScimAuditEntry>> {
-    const query = new URLSearchParams();
-    if (options.offset !== undefined) {
-      query.set('offset', String(options.offset));
-    }
-    if (options.limit !== undefined) {
-      query.set('limit', String(options.limit));
-    }
-    const search = query.toString();
-    return this.request(`/admin/audit${search ? `?${search}` : ''}`);
-  }
-
-  private async request<T>(
-    path: string,
-    options: { method?: string; body?: unknown } = {},
-  ): Promise<T> {
-    const baseUrl = await this.discoveryApi.getBaseUrl('scim');
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, {
-      method: options.method ?? 'GET',
-      ...(options.body === undefined
-        ? {}
-        : {
-            headers: { 'Content-Type': 'application/json' },
-            body: JSON.stringify(options.body),
-          }),
+    return this.request('/admin/audit', {
+      query: { offset: options.offset, limit: options.limit },
     });
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return response.status === 204 ? (undefined as T) : response.json();
   }
 }
