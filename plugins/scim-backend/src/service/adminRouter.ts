@@ -1,50 +1,19 @@
 import {
-  BackstageCredentials,
-  BackstageServicePrincipal,
-  BackstageUserPrincipal,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError } from '@backstage/errors';
-import {
-  AuthorizeResult,
-  BasicPermission,
-} from '@backstage/plugin-permission-common';
 import {
   scimSettingsManagePermission,
   scimSettingsReadPermission,
 } from '@internal/backstage-plugin-scim-common';
-import express, { Request } from 'express';
+import express from 'express';
 import Router from 'express-promise-router';
+import { createAdminAuthorizer, parsePaging } from './adminAuthorizer';
 import { AdminServices } from './createAdminServices';
 
 export interface AdminRouterOptions extends AdminServices {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
-}
-
-/** Who acted, for the audit trail: a user entity ref or `service:<subject>`. */
-function actorOf(
-  credentials: BackstageCredentials<
-    BackstageUserPrincipal | BackstageServicePrincipal
-  >,
-) {
-  const principal = credentials.principal;
-  return principal.type === 'user'
-    ? principal.userEntityRef
-    : `service:${principal.subject}`;
-}
-
-function parsePaging(query: Request['query']) {
-  const offset = query.offset === undefined ? 0 : Number(query.offset);
-  const limit = query.limit === undefined ? 50 : Number(query.limit);
-  if (!Number.isInteger(offset) || offset < 0) {
-    throw new InputError('offset must be a non-negative integer');
-  }
-  if (!Number.isInteger(limit) || limit < 1 || limit > 200) {
-    throw new InputError('limit must be an integer from 1 to 200');
-  }
-  return { offset, limit };
 }
 
 /** The admin API at `/api/scim/admin`: settings, tokens, audit; every route permission-checked. */
@@ -53,19 +22,7 @@ export function createAdminRouter(options: AdminRouterOptions) {
   const router = Router();
   router.use(express.json());
 
-  /** Authenticates, checks the permission and returns the actor. */
-  const authorize = async (req: Request, permission: BasicPermission) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const [decision] = await permissions.authorize([{ permission }], {
-      credentials,
-    });
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(`You need the ${permission.name} permission`);
-    }
-    return actorOf(credentials);
-  };
+  const authorize = createAdminAuthorizer({ httpAuth, permissions });
 
   router.get('/settings', async (req, res) => {
     await authorize(req, scimSettingsReadPermission);
