@@ -8,8 +8,10 @@ backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 backend.add(import('@backstage/plugin-catalog-backend'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
+// Allows what users' SCIM group access roles grant (docs/access.md). With
+// `permission.enabled: false` (development) no policy is consulted.
 backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+  import('@internal/backstage-plugin-permission-backend-module-scim-roles'),
 );
 
 backend.add(import('@internal/backstage-plugin-scim-backend'));

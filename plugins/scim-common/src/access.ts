@@ -87,3 +87,12 @@ export interface RemoveIdpManualRolesResponse {
   users: number;
   removed: number;
 }
+
+/**
+ * `GET /api/scim/access/users/{userEntityRef}` (service-to-service): the
+ * user's access plus the permission rules of every effective role, so a
+ * permission policy can decide without knowing the configured services.
+ */
+export interface UserPermissionAccess extends UserAccess {
+  permissions: PermissionRule[];
+}

@@ -69,6 +69,8 @@ export const SCIM_ANNOTATIONS = {
   externalId: 'scim.backstage.io/external-id',
   /** SCIM `userName` of a user. */
   userName: 'scim.backstage.io/user-name',
+  /** `'false'` on a deactivated user the catalog keeps (`users.inactive: keep`). */
+  active: 'scim.backstage.io/active',
 } as const;
 
 /** Label marking entities managed by the identity provider; value `identity-provider`. */

@@ -10,3 +10,4 @@ export * from './feed';
 export * from './access';
 export * from './directory';
 export * from './logs';
+export * from './accessRules';

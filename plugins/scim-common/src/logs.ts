@@ -122,4 +122,9 @@ export interface EntraJobStatus {
  */
 export interface EntraErrorBody {
   error: { name: string; message: string; retryAfterSeconds?: number };
+  /**
+   * The status again, as in every Backstage error body: without it the
+   * frontend's `ResponseError.fromResponse` ignores `error` and keeps the raw text.
+   */
+  response?: { statusCode: number };
 }

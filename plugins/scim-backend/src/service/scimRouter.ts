@@ -15,6 +15,8 @@ export interface ScimRouterOptions {
   logger: LoggerService;
   /** Our bearer token check; runs before any body is parsed. */
   authenticate: RequestHandler;
+  /** Records each request in the provisioning log; runs first, so rejected requests are logged too. */
+  recordLog?: RequestHandler;
   /** External SCIM base URL, for `meta.location` and `$ref`. */
   baseUrl: string;
   /** Called after every successful write (the change feed moved). */
@@ -23,8 +25,12 @@ export interface ScimRouterOptions {
 
 /** The SCIM 2.0 API mounted at `/api/scim/v2`. */
 export function createScimRouter(options: ScimRouterOptions) {
-  const { db, config, logger, authenticate, baseUrl, onWrite } = options;
+  const { db, config, logger, authenticate, recordLog, baseUrl, onWrite } =
+    options;
   const router = Router();
+  if (recordLog) {
+    router.use(recordLog);
+  }
   router.use(authenticate);
   if (onWrite) {
     router.use((req, res, next) => {
