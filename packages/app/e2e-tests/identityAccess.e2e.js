@@ -2,8 +2,9 @@
  * End-to-end test of the Identity and access page in a real headless Chromium
  * against the real app and backend (started here, on a throwaway SQLite
  * directory and their own ports): enable SCIM, generate a token, use it for
- * SCIM requests, see the provisioned user and group reach the catalog, revoke
- * the token. Screenshots go to test-results/e2e/.
+ * SCIM requests, see the provisioned user and group reach the catalog and the
+ * Users and Groups screens, give the group a role and see it on the user,
+ * find the requests in the provisioning log, revoke the token. Screenshots go to test-results/e2e/.
  *
  *   node --test packages/app/e2e-tests/identityAccess.e2e.js
  */
@@ -175,6 +176,52 @@ test('Entra-style SCIM requests succeed with the token and reach the catalog', a
   const [userEntity] = await catalog(`kind=user,metadata.annotations.scim.backstage.io/id=${userId}`);
   assert.equal(userEntity.spec.profile.email, 'grace.hopper@example.com');
   assert.equal(userEntity.metadata.annotations['microsoft.com/email'], 'grace.hopper@example.com');
+});
+
+test('the Groups screen shows the IdP group and assigns it the catalog viewer role', async () => {
+  await page.getByRole('tab', { name: 'Groups' }).click();
+  await page.getByRole('columnheader', { name: 'Managed by' }).waitFor({ timeout: 30_000 });
+  const row = page.getByRole('row', { name: /Compilers/ });
+  await row.getByText('Identity provider').waitFor({ timeout: 30_000 });
+  await row.getByRole('button', { name: 'Update group access for Compilers' }).click();
+  const dialog = page.getByRole('dialog', { name: /Update group access/ });
+  await dialog.getByRole('checkbox', { name: 'Software Catalog', exact: true }).check();
+  await dialog.getByRole('checkbox', { name: 'Software Catalog: Viewer' }).check();
+  await page.screenshot({ path: path.join(SHOTS, 'group-access.png') });
+  await dialog.getByRole('button', { name: 'Assign access' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await row.getByText(/Software Catalog: Viewer/).waitFor({ timeout: 10_000 });
+  await page.screenshot({ path: path.join(SHOTS, 'groups.png'), fullPage: true });
+});
+
+test('the Users screen shows the provisioned user with the role from the group', async () => {
+  await page.getByRole('tab', { name: 'Users' }).click();
+  const row = page.getByRole('row', { name: /Grace Hopper/ });
+  await row.getByText('SCIM').waitFor({ timeout: 30_000 });
+  await row.getByText('Active').waitFor();
+  await page.screenshot({ path: path.join(SHOTS, 'users.png'), fullPage: true });
+  await row.getByRole('button', { name: /View access of Grace Hopper/ }).click();
+  const dialog = page.getByRole('dialog', { name: /Access of Grace Hopper/ });
+  const effective = dialog.getByRole('list', { name: 'Effective roles' });
+  // The user's catalog memberships feed the effective roles within seconds.
+  await effective.getByText(/Software Catalog/).waitFor({ timeout: 30_000 });
+  await effective.getByText(/compilers/i).waitFor();
+  await page.screenshot({ path: path.join(SHOTS, 'user-access.png') });
+  await dialog.getByRole('button', { name: 'Close' }).click();
+});
+
+test('the Provisioning logs screen lists the SCIM requests Entra made', async () => {
+  await page.getByRole('tab', { name: 'Provisioning logs' }).click();
+  const created = page.getByRole('row', { name: /create.*grace\.hopper@example\.com/i });
+  await created.first().waitFor({ timeout: 30_000 });
+  await created.first().getByRole('button', { name: /details/i }).click();
+  const drawer = page.getByRole('dialog');
+  await drawer.getByText('Request body').waitFor();
+  await drawer.getByText(/"userName": "grace\.hopper@example\.com"/).first().waitFor();
+  assert.equal(await drawer.getByText(token).count(), 0, 'the token is never in the log');
+  await page.screenshot({ path: path.join(SHOTS, 'provisioning-logs.png'), fullPage: true });
+  await drawer.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('tab', { name: 'Automated user provisioning with SCIM' }).click();
 });
 
 test('revoking the token in the page locks Entra out at once', async () => {
