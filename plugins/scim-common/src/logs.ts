@@ -4,18 +4,31 @@
  * (`/api/scim/admin/entra/logs`, `/api/scim/admin/entra/job`).
  */
 
-export type ProvisioningOperation =
-  | 'create'
-  | 'update'
-  | 'disable'
-  | 'delete'
-  | 'read'
-  | 'list'
-  | 'test-connection'
-  | 'discovery'
-  | 'other';
+/** Every operation a provisioning log entry can have, in display order. */
+export const PROVISIONING_OPERATIONS = [
+  'create',
+  'update',
+  'disable',
+  'delete',
+  'read',
+  'list',
+  'test-connection',
+  'discovery',
+  'other',
+] as const;
 
-export type ProvisioningResourceType = 'User' | 'Group' | 'Discovery' | 'Other';
+export type ProvisioningOperation = (typeof PROVISIONING_OPERATIONS)[number];
+
+/** Every resource type a provisioning log entry can have. */
+export const PROVISIONING_RESOURCE_TYPES = [
+  'User',
+  'Group',
+  'Discovery',
+  'Other',
+] as const;
+
+export type ProvisioningResourceType =
+  (typeof PROVISIONING_RESOURCE_TYPES)[number];
 
 /** One SCIM request as listed. */
 export interface ProvisioningLogEntry {

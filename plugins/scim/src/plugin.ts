@@ -7,6 +7,10 @@ import {
 } from '@backstage/core-plugin-api';
 import { scimAdminApiRef } from './api/ScimAdminApi';
 import { ScimAdminClient } from './api/ScimAdminClient';
+import { scimDirectoryApiRef } from './api/ScimDirectoryApi';
+import { ScimDirectoryClient } from './api/ScimDirectoryClient';
+import { scimLogsApiRef } from './api/ScimLogsApi';
+import { ScimLogsClient } from './api/ScimLogsClient';
 import { rootRouteRef } from './routes';
 
 /** The Identity and access frontend plugin. */
@@ -18,6 +22,16 @@ export const scimPlugin = createPlugin({
       api: scimAdminApiRef,
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
       factory: deps => new ScimAdminClient(deps),
+    }),
+    createApiFactory({
+      api: scimDirectoryApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new ScimDirectoryClient(deps),
+    }),
+    createApiFactory({
+      api: scimLogsApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new ScimLogsClient(deps),
     }),
   ],
 });

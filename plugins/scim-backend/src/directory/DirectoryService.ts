@@ -43,6 +43,9 @@ const searchOf = (query: DirectoryPageQuery, fields: string[]) =>
  * enriched from the SCIM tables, plus the deactivated SCIM users the catalog
  * no longer holds.
  */
+const scimIds = (entities: Entity[]) =>
+  entities.map(scimIdOf).filter((id): id is string => Boolean(id));
+
 export class DirectoryService {
   constructor(
     private readonly options: {
@@ -181,9 +184,6 @@ export class DirectoryService {
     return { credentials: await this.options.auth.getOwnServiceCredentials() };
   }
 }
-
-const scimIds = (entities: Entity[]) =>
-  entities.map(scimIdOf).filter((id): id is string => Boolean(id));
 
 function normalizeGroupRef(groupEntityRef: string): string {
   let ref;

@@ -1,28 +1,16 @@
 import { InputError } from '@backstage/errors';
 import {
+  PROVISIONING_OPERATIONS,
+  PROVISIONING_RESOURCE_TYPES,
   ProvisioningOperation,
   ProvisioningResourceType,
 } from '@internal/backstage-plugin-scim-common';
 import { Request } from 'express';
 import { ProvisioningLogFilter } from './ProvisioningLogStore';
 
-const OPERATIONS: ProvisioningOperation[] = [
-  'create',
-  'update',
-  'disable',
-  'delete',
-  'read',
-  'list',
-  'test-connection',
-  'discovery',
-  'other',
-];
-const RESOURCE_TYPES: ProvisioningResourceType[] = [
-  'User',
-  'Group',
-  'Discovery',
-  'Other',
-];
+const OPERATIONS: readonly ProvisioningOperation[] = PROVISIONING_OPERATIONS;
+const RESOURCE_TYPES: readonly ProvisioningResourceType[] =
+  PROVISIONING_RESOURCE_TYPES;
 export const MAX_SUMMARY_HOURS = 24 * 31;
 
 type Query = Request['query'];

@@ -100,7 +100,7 @@ export function Providers(props: {
 }
 
 /** A promise that never settles, to hold a component in its loading state. */
-export const pending = <T,>() => new Promise<T>(() => {});
+export const pending = (): Promise<never> => new Promise(() => {});
 
 /** A `ResponseError` as the client throws it for a Backstage JSON error. */
 export function responseError(

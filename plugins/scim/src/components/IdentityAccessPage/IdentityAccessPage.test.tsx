@@ -4,7 +4,7 @@ import { fakeAdminApi, Providers } from '../../__testUtils__/testFakes';
 import { IdentityAccessPage } from './IdentityAccessPage';
 
 describe('IdentityAccessPage', () => {
-  it('opens on the SCIM provisioning tab', async () => {
+  it('opens on the SCIM provisioning tab, beside users, groups and logs', async () => {
     await renderInTestApp(
       <Providers api={fakeAdminApi()}>
         <IdentityAccessPage />
@@ -17,6 +17,9 @@ describe('IdentityAccessPage', () => {
     const tabs = screen.getAllByRole('tab');
     expect(tabs.map(t => t.textContent)).toEqual([
       'Automated user provisioning with SCIM',
+      'Users',
+      'Groups',
+      'Provisioning logs',
     ]);
     expect(tabs[0]).toHaveAttribute('aria-selected', 'true');
     expect(

@@ -1,5 +1,8 @@
 import { Header, Page, TabbedLayout } from '@backstage/core-components';
+import { ProvisioningLogsTab } from '../ProvisioningLogsTab';
+import { GroupsTab } from '../GroupsTab';
 import { ScimProvisioningTab } from '../ScimProvisioningTab';
+import { UsersTab } from '../UsersTab';
 
 /** Identity and access: User lifecycle, starting with SCIM provisioning from Entra. */
 export function IdentityAccessPage() {
@@ -15,6 +18,15 @@ export function IdentityAccessPage() {
           title="Automated user provisioning with SCIM"
         >
           <ScimProvisioningTab />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/users" title="Users">
+          <UsersTab />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/groups" title="Groups">
+          <GroupsTab />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/logs" title="Provisioning logs">
+          <ProvisioningLogsTab />
         </TabbedLayout.Route>
       </TabbedLayout>
     </Page>

@@ -1,0 +1,2 @@
+export { ManageButton, MANAGE_ACCESS_TOOLTIP } from './ManageButton';
+export type { ManageButtonProps } from './ManageButton';

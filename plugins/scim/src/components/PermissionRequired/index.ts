@@ -1,0 +1,2 @@
+export { PermissionRequired } from './PermissionRequired';
+export type { PermissionRequiredProps } from './PermissionRequired';

@@ -1,0 +1,1 @@
+export { ProvisioningLogsTab } from './ProvisioningLogsTab';

@@ -1,0 +1,4 @@
+export {
+  IdentityAdminRequired,
+  RequireIdentityAdmin,
+} from './RequireIdentityAdmin';

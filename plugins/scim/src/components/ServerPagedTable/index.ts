@@ -1,0 +1,2 @@
+export { ServerPagedTable } from './ServerPagedTable';
+export type { ServerPagedTableProps } from './ServerPagedTable';
