@@ -172,12 +172,12 @@ describe('EntraLogsPanel', () => {
     );
     expect(
       await screen.findByText(
-        'Warning: Synchronization job: Microsoft Graph refused or failed the request',
+        'Warning: Could not read the synchronization job: Microsoft Graph refused or failed the request',
       ),
     ).toBeInTheDocument();
     expect(
       await screen.findByText(
-        'Warning: Entra provisioning logs: Microsoft Graph refused or failed the request',
+        'Warning: Could not read the Entra provisioning logs: Microsoft Graph refused or failed the request',
       ),
     ).toBeInTheDocument();
     expect(
@@ -201,7 +201,7 @@ describe('EntraLogsPanel', () => {
     );
     expect(
       await screen.findByText(
-        'Warning: Entra provisioning logs: Microsoft Graph is throttling requests',
+        'Warning: Could not read the Entra provisioning logs: Microsoft Graph is throttling requests',
       ),
     ).toBeInTheDocument();
     expect(screen.getByText(/Try again in 30 seconds\./)).toBeInTheDocument();
