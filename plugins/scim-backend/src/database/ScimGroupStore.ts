@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
 import { ScimError } from '../scim/ScimError';
 import { ScimAttributes } from '../scim/schema/normalizeResource';
-import { chunks, chunkSize, withConflictAs } from './dbUtils';
+import { chunks, chunkSize, placeholders, withConflictAs } from './dbUtils';
 import { recordChange } from './recordChange';
 import {
   ScimResourceTable,
@@ -80,15 +80,16 @@ export class ScimGroupStore extends ScimResourceTable {
     if (groupIds.length === 0) {
       return result;
     }
-    const rows: Array<{
+    const rows = await this.reader.all<{
       group_id: string;
       id: string;
       display_name: string | null;
-    }> = await this.db(`${MEMBERS} as m`)
-      .join('scim_users as u', 'u.id', 'm.user_id')
-      .whereIn('m.group_id', groupIds)
-      .orderBy('m.user_id')
-      .select('m.group_id', 'u.id', 'u.display_name');
+    }>(
+      `SELECT m.group_id, u.id, u.display_name FROM ${MEMBERS} m
+       JOIN scim_users u ON u.id = m.user_id
+       WHERE m.group_id IN (${placeholders(groupIds)}) ORDER BY m.user_id`,
+      groupIds,
+    );
     for (const row of rows) {
       result.get(row.group_id)!.push({
         id: row.id,

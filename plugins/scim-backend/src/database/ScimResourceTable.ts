@@ -1,7 +1,9 @@
 import { Knex } from 'knex';
+import { Sql } from '../scim/filter/sqlDialect';
 import { ScimAttributes } from '../scim/schema/normalizeResource';
 import { parseData } from './dbUtils';
 import { recordChange } from './recordChange';
+import { SqlReader } from './SqlReader';
 
 /** A stored user or group, without memberships. */
 export interface StoredResource {
@@ -21,7 +23,8 @@ export interface ResourceRow {
 }
 
 export interface ListOptions {
-  where?: Knex.QueryCallback;
+  /** A condition from `filterToSql`. */
+  where?: Sql;
   offset: number;
   limit: number;
 }
@@ -33,6 +36,7 @@ export const RESOURCE_COLUMNS = [
   'created_at',
   'updated_at',
 ];
+const SELECT_COLUMNS = RESOURCE_COLUMNS.join(', ');
 
 export const toStoredResource = (row: ResourceRow): StoredResource => ({
   id: row.id,
@@ -44,16 +48,21 @@ export const toStoredResource = (row: ResourceRow): StoredResource => ({
 
 /** The reads users and groups share: by id, filtered pages, counts. */
 export class ScimResourceTable {
+  protected readonly reader: SqlReader;
+
   constructor(
     protected readonly db: Knex,
     private readonly table: string,
     private readonly kind: 'user' | 'group',
-  ) {}
+  ) {
+    this.reader = SqlReader.of(db);
+  }
 
   async get(id: string): Promise<StoredResource | undefined> {
-    const row: ResourceRow | undefined = await this.db(this.table)
-      .where({ id })
-      .first(RESOURCE_COLUMNS);
+    const [row] = await this.reader.all<ResourceRow>(
+      `SELECT ${SELECT_COLUMNS} FROM ${this.table} WHERE id = ?`,
+      [id],
+    );
     return row ? toStoredResource(row) : undefined;
   }
 
@@ -61,24 +70,24 @@ export class ScimResourceTable {
     if (options.limit === 0) {
       return [];
     }
-    const query = this.db(this.table).select(RESOURCE_COLUMNS);
-    if (options.where) {
-      query.where(options.where);
-    }
+    const { where } = options;
     // Ordered by the primary key so pages are stable without a sort.
-    const rows: ResourceRow[] = await query
-      .orderBy('id')
-      .offset(options.offset)
-      .limit(options.limit);
+    const rows = await this.reader.all<ResourceRow>(
+      `SELECT ${SELECT_COLUMNS} FROM ${this.table}${
+        where ? ` WHERE (${where.sql})` : ''
+      } ORDER BY id LIMIT ? OFFSET ?`,
+      [...(where?.bindings ?? []), options.limit, options.offset],
+    );
     return rows.map(toStoredResource);
   }
 
-  async count(where?: Knex.QueryCallback): Promise<number> {
-    const query = this.db(this.table);
-    if (where) {
-      query.where(where);
-    }
-    const [{ count }] = await query.count({ count: '*' });
+  async count(where?: Sql): Promise<number> {
+    const [{ count }] = await this.reader.all<{ count: number | string }>(
+      `SELECT count(*) AS count FROM ${this.table}${
+        where ? ` WHERE (${where.sql})` : ''
+      }`,
+      where?.bindings ?? [],
+    );
     return Number(count);
   }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
 import { ScimError } from '../scim/ScimError';
 import { ScimAttributes } from '../scim/schema/normalizeResource';
-import { withConflictAs } from './dbUtils';
+import { placeholders, withConflictAs } from './dbUtils';
 import { recordChange } from './recordChange';
 import {
   ScimResourceTable,
@@ -94,12 +94,16 @@ export class ScimUserStore extends ScimResourceTable {
     if (userIds.length === 0) {
       return result;
     }
-    const rows: Array<{ user_id: string; id: string; display_name: string }> =
-      await this.db('scim_group_members as m')
-        .join('scim_groups as g', 'g.id', 'm.group_id')
-        .whereIn('m.user_id', userIds)
-        .orderBy('g.display_name')
-        .select('m.user_id', 'g.id', 'g.display_name');
+    const rows = await this.reader.all<{
+      user_id: string;
+      id: string;
+      display_name: string;
+    }>(
+      `SELECT m.user_id, g.id, g.display_name FROM scim_group_members m
+       JOIN scim_groups g ON g.id = m.group_id
+       WHERE m.user_id IN (${placeholders(userIds)}) ORDER BY g.display_name`,
+      userIds,
+    );
     for (const row of rows) {
       const list = result.get(row.user_id) ?? [];
       list.push({ id: row.id, displayName: row.display_name });

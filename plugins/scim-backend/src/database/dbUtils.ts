@@ -18,6 +18,10 @@ export function chunks<T>(items: T[], size: number): T[][] {
   return result;
 }
 
+/** `?, ?, ?` for an `IN (...)` list of these values. */
+export const placeholders = (values: readonly unknown[]) =>
+  values.map(() => '?').join(', ');
+
 /** Parses the JSON `data` column: text on both engines. */
 export const parseData = (data: unknown): Record<string, unknown> =>
   typeof data === 'string'

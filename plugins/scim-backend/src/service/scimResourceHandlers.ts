@@ -4,7 +4,7 @@ import {
   StoredResource,
 } from '../database/ScimResourceTable';
 import { listResponse } from '../scim/discoveryDocuments';
-import { filterToKnex } from '../scim/filter/filterToKnex';
+import { filterToSql } from '../scim/filter/filterToSql';
 import { parseScimFilter } from '../scim/filter/parseScimFilter';
 import { parseListQuery } from '../scim/parseListQuery';
 import {
@@ -54,7 +54,7 @@ export async function listResources(options: {
   const { db, resourceType, table, query, maxResults, render } = options;
   const { filter, startIndex, count } = parseListQuery(query, maxResults);
   const where = filter
-    ? filterToKnex(db, resourceType, parseScimFilter(filter))
+    ? filterToSql(db, resourceType, parseScimFilter(filter))
     : undefined;
   const page = await table.list({
     where,

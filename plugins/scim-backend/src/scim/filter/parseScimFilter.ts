@@ -54,7 +54,7 @@ function restoreStrings(filter: Filter, strings: string[], depth = 1): Filter {
  * Parses an RFC 7644 §3.4.2.2 filter, plus Entra's
  * `emails[type eq "work"].value eq "x"` form. Operators, `and`/`or`/`not` and
  * literals are case-insensitive; attribute names are checked later, against
- * a resource type, by `filterToKnex`. Any problem is a 400 `invalidFilter`.
+ * a resource type, by `filterToSql`. Any problem is a 400 `invalidFilter`.
  */
 export function parseScimFilter(text: string): Filter {
   if (text.length > MAX_FILTER_LENGTH) {

@@ -247,24 +247,21 @@ class FilterTranslator {
 }
 
 /**
- * Translates a parsed SCIM filter into one parameterised condition on
- * `scim_users` or `scim_groups`, for `db(table).where(...)`: mirrored columns
- * for the attributes Entra matches on (index lookups), the JSON `data` column
- * for the rest, and EXISTS subqueries for multi-valued attributes and
+ * Translates a parsed SCIM filter into one parameterised SQL condition
+ * (`?` placeholders) on `scim_users` or `scim_groups`: mirrored columns for
+ * the attributes Entra matches on (index lookups), the JSON `data` column for
+ * the rest, and EXISTS subqueries for multi-valued attributes and
  * memberships. Throws a 400 `invalidFilter` ScimError right away for
  * attributes or comparisons that the resource type does not support.
  */
-export function filterToKnex(
+export function filterToSql(
   db: Knex,
   resourceType: ScimResourceType,
   filter: Filter,
-): Knex.QueryCallback {
+): Sql {
   const dialect = dialectOf(db);
-  const condition = new FilterTranslator(dialect).translate(
+  return new FilterTranslator(dialect).translate(
     filter,
     resourceScope(dialect, resourceType),
   );
-  return query => {
-    query.whereRaw(condition.sql, condition.bindings as Knex.RawBinding[]);
-  };
 }

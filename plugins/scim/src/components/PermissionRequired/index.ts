@@ -1,2 +1,0 @@
-export { PermissionRequired } from './PermissionRequired';
-export type { PermissionRequiredProps } from './PermissionRequired';
