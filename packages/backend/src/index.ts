@@ -1,6 +1,13 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { rootHttpRouterServiceFactory } from '@backstage/backend-defaults/rootHttpRouter';
+import { configureRootHttpRouterForScim } from '@internal/backstage-plugin-scim-backend';
 
 const backend = createBackend();
+
+// SCIM requests skip the access log and idle compression (docs/performance.md).
+backend.add(
+  rootHttpRouterServiceFactory({ configure: configureRootHttpRouterForScim }),
+);
 
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));

@@ -4,3 +4,7 @@
  * @packageDocumentation
  */
 export { scimPlugin as default } from './plugin';
+export {
+  configureRootHttpRouterForScim,
+  type ScimRootHttpRouterContext,
+} from './configureRootHttpRouterForScim';
