@@ -69,10 +69,11 @@ export function truncateUtf8(
   /** Size of the original when `text` is already a cut of it. */
   totalBytes?: number,
 ): string {
-  const bytes = Buffer.from(text, 'utf8');
-  if (bytes.length <= maxBytes) {
+  // Most bodies fit: count without copying.
+  if (Buffer.byteLength(text, 'utf8') <= maxBytes) {
     return text;
   }
+  const bytes = Buffer.from(text, 'utf8');
   // Dropping a split multi-byte character leaves a replacement char; strip it.
   const head = bytes
     .subarray(0, maxBytes)
