@@ -180,7 +180,9 @@ describe('GroupsTab', () => {
     const api = fakeDirectoryApi();
     await render(api, { canRead: false, canManage: false });
     expect(
-      await screen.findByText('You need the identity admin permission'),
+      await screen.findByText(
+        'You need the identity admin permission (scim.settings.read) to see groups and their access',
+      ),
     ).toBeInTheDocument();
     expect(api.listGroups).not.toHaveBeenCalled();
   });

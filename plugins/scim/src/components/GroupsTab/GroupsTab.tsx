@@ -55,7 +55,7 @@ function GroupsList() {
   );
 
   if (isForbidden(page.result.error)) {
-    return <IdentityAdminRequired />;
+    return <IdentityAdminRequired action="see groups and their access" />;
   }
 
   const columns: TableColumn<DirectoryGroup>[] = [
@@ -165,7 +165,7 @@ function GroupsList() {
 /** Groups: every catalog group, who manages it, its members and its access. */
 export function GroupsTab() {
   return (
-    <RequireIdentityAdmin>
+    <RequireIdentityAdmin action="see groups and their access">
       <GroupsList />
     </RequireIdentityAdmin>
   );

@@ -99,8 +99,10 @@ describe('EntraLogsPanel', () => {
     );
     // The job state carries the error icon too.
     expect(
-      screen.getAllByRole('img', { name: 'Error' }).length,
-    ).toBeGreaterThan(0);
+      within(screen.getByText('Quarantine')).getByRole('img', {
+        name: 'Error',
+      }),
+    ).toBeInTheDocument();
   });
 
   it('pages through Entra events with the cursor Graph gave', async () => {

@@ -1,9 +1,6 @@
-import { Progress } from '@backstage/core-components';
-import { usePermission } from '@backstage/plugin-permission-react';
-import { scimSettingsReadPermission } from '@internal/backstage-plugin-scim-common';
 import { Box, Tab, Tabs } from '@material-ui/core';
 import { useState } from 'react';
-import { PermissionRequired } from '../PermissionRequired';
+import { RequireIdentityAdmin } from '../RequireIdentityAdmin';
 import { EntraLogsPanel } from './EntraLogsPanel';
 import { LocalLogsPanel } from './LocalLogsPanel';
 
@@ -18,20 +15,15 @@ const SOURCES = [
  * Everything here needs `scim.settings.read`.
  */
 export function ProvisioningLogsTab() {
-  const read = usePermission({ permission: scimSettingsReadPermission });
-  const [source, setSource] = useState(0);
+  return (
+    <RequireIdentityAdmin action="see the provisioning logs">
+      <LogSources />
+    </RequireIdentityAdmin>
+  );
+}
 
-  if (read.loading) {
-    return <Progress />;
-  }
-  if (!read.allowed) {
-    return (
-      <PermissionRequired
-        permission={scimSettingsReadPermission}
-        action="see the provisioning logs"
-      />
-    );
-  }
+function LogSources() {
+  const [source, setSource] = useState(0);
   const { Panel } = SOURCES[source];
   return (
     <>

@@ -9,7 +9,9 @@ import { RequireIdentityAdmin } from './RequireIdentityAdmin';
 const render = (canRead: boolean) =>
   renderInTestApp(
     <DirectoryProviders api={fakeDirectoryApi()} canRead={canRead}>
-      <RequireIdentityAdmin>admin content</RequireIdentityAdmin>
+      <RequireIdentityAdmin action="see the admin content">
+        admin content
+      </RequireIdentityAdmin>
     </DirectoryProviders>,
   );
 
@@ -19,12 +21,16 @@ describe('RequireIdentityAdmin', () => {
     expect(await screen.findByText('admin content')).toBeInTheDocument();
   });
 
-  it('tells everyone else which permission they need', async () => {
+  it('tells everyone else which permission they need, and for what', async () => {
     await render(false);
     expect(
-      await screen.findByText('You need the identity admin permission'),
+      await screen.findByRole('heading', {
+        name: 'You need the identity admin permission (scim.settings.read) to see the admin content',
+      }),
     ).toBeInTheDocument();
-    expect(screen.getByText(/scim\.settings\.read/)).toBeInTheDocument();
+    expect(
+      screen.getByText('Ask a portal administrator for it.'),
+    ).toBeInTheDocument();
     expect(screen.queryByText('admin content')).not.toBeInTheDocument();
   });
 });

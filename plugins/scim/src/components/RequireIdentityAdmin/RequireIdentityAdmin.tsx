@@ -3,24 +3,35 @@ import { usePermission } from '@backstage/plugin-permission-react';
 import { scimSettingsReadPermission } from '@internal/backstage-plugin-scim-common';
 import { ReactNode } from 'react';
 
-/** What someone without `scim.settings.read` sees instead of the admin screens. */
-export function IdentityAdminRequired() {
+export interface IdentityAdminRequiredProps {
+  /** What the permission would let them do, e.g. "see the provisioning logs". */
+  action: string;
+}
+
+/** What someone without `scim.settings.read` sees instead of an admin screen. */
+export function IdentityAdminRequired(props: IdentityAdminRequiredProps) {
   return (
     <EmptyState
       missing="info"
-      title="You need the identity admin permission"
-      description="Users, groups and their access are shown to identity admins only (permission scim.settings.read). Ask a portal administrator for it."
+      title={`You need the identity admin permission (${scimSettingsReadPermission.name}) to ${props.action}`}
+      description="Ask a portal administrator for it."
     />
   );
 }
 
 /** Renders `children` only for identity admins, so nobody meets broken buttons. */
-export function RequireIdentityAdmin(props: { children: ReactNode }) {
+export function RequireIdentityAdmin(
+  props: IdentityAdminRequiredProps & { children: ReactNode },
+) {
   const { loading, allowed } = usePermission({
     permission: scimSettingsReadPermission,
   });
   if (loading) {
     return <Progress />;
   }
-  return allowed ? <>{props.children}</> : <IdentityAdminRequired />;
+  return allowed ? (
+    <>{props.children}</>
+  ) : (
+    <IdentityAdminRequired action={props.action} />
+  );
 }

@@ -159,7 +159,9 @@ describe('UsersTab', () => {
     const api = fakeDirectoryApi();
     await render(api, { canRead: false, canManage: false });
     expect(
-      await screen.findByText('You need the identity admin permission'),
+      await screen.findByText(
+        'You need the identity admin permission (scim.settings.read) to see users and their access',
+      ),
     ).toBeInTheDocument();
     expect(api.listUsers).not.toHaveBeenCalled();
     expect(screen.queryByRole('button')).not.toBeInTheDocument();
@@ -173,7 +175,9 @@ describe('UsersTab', () => {
       }),
     );
     expect(
-      await screen.findByText('You need the identity admin permission'),
+      await screen.findByText(
+        'You need the identity admin permission (scim.settings.read) to see users and their access',
+      ),
     ).toBeInTheDocument();
   });
 });

@@ -47,7 +47,7 @@ function UsersList() {
   const [bulkResult, setBulkResult] = useState<RemoveIdpManualRolesResponse>();
 
   if (isForbidden(page.result.error)) {
-    return <IdentityAdminRequired />;
+    return <IdentityAdminRequired action="see users and their access" />;
   }
 
   const removeIdpManualRoles = async () => {
@@ -196,7 +196,7 @@ function UsersList() {
 /** Users: every catalog user and every deactivated SCIM user, paged on the server. */
 export function UsersTab() {
   return (
-    <RequireIdentityAdmin>
+    <RequireIdentityAdmin action="see users and their access">
       <UsersList />
     </RequireIdentityAdmin>
   );
