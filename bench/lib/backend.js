@@ -27,7 +27,7 @@ function canConnect(port) {
   });
 }
 
-async function startBackend({ engine, port }) {
+async function startBackend({ engine, port, config = {} }) {
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-${engine}-`));
   const prefix = `bench_${process.pid}_`;
   const database =
@@ -40,6 +40,7 @@ async function startBackend({ engine, port }) {
     JSON.stringify({
       backend: { baseUrl: `http://localhost:${port}`, listen: { port }, database },
       catalog: { locations: [] },
+      ...config,
     }),
   );
   // `production` (default) runs the backend as a deployment would: NODE_ENV
@@ -58,6 +59,8 @@ async function startBackend({ engine, port }) {
       : spawn(
           process.execPath,
           [
+            // e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the backend
+            ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
             '--require', require.resolve('@backstage/cli-node/config/nodeTransform.cjs', { paths: [ROOT] }),
             'src/index.ts',
             ...configArgs,
@@ -95,15 +98,27 @@ async function startBackend({ engine, port }) {
     return res.json();
   }
 
-  /** Peak resident memory (VmHWM) of the backend node process, in MB. */
-  function peakMemoryMb() {
-    let peak = 0;
+  /** The backend's node processes (the process group may hold a wrapper too). */
+  function backendPids() {
+    const pids = [];
     for (const pid of fs.readdirSync('/proc').filter(p => /^\d+$/.test(p))) {
       try {
         const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
         const pgrp = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
         const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-        if (pgrp !== child.pid || !cmdline.includes('src/index')) continue;
+        if (pgrp === child.pid && cmdline.includes('src/index')) pids.push(pid);
+      } catch {
+        // process ended
+      }
+    }
+    return pids;
+  }
+
+  /** Peak resident memory (VmHWM) of the backend node process, in MB. */
+  function peakMemoryMb() {
+    let peak = 0;
+    for (const pid of backendPids()) {
+      try {
         const hwm = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
         peak = Math.max(peak, Number(hwm?.[1] ?? 0) / 1024);
       } catch {
@@ -111,6 +126,37 @@ async function startBackend({ engine, port }) {
       }
     }
     return Math.round(peak);
+  }
+
+  /** CPU seconds (user + system) the backend has used so far. */
+  function cpuSeconds() {
+    let ticks = 0;
+    for (const pid of backendPids()) {
+      try {
+        const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        ticks += Number(fields[11]) + Number(fields[12]);
+      } catch {
+        // process ended
+      }
+    }
+    return ticks / 100;
+  }
+
+  /**
+   * Waits until the backend uses under 10 % of a core over a second (at most
+   * `maxMs`), so one case does not pay for the catalog still ingesting what
+   * the previous case wrote. Returns how long it waited.
+   */
+  async function waitForIdle(maxMs = 120_000) {
+    const started = Date.now();
+    for (;;) {
+      const before = cpuSeconds();
+      await sleep(1000);
+      if (cpuSeconds() - before < 0.1 || Date.now() - started > maxMs) {
+        return Date.now() - started;
+      }
+    }
   }
 
   async function stop() {
@@ -137,7 +183,7 @@ async function startBackend({ engine, port }) {
     return (await admin('POST', '/tokens', { validityDays: 1, description: 'bench' })).token;
   }
 
-  return { mode, url, scimDb, admin, enableScim, peakMemoryMb, stop, adminToken: ADMIN_TOKEN };
+  return { mode, url, scimDb, admin, enableScim, peakMemoryMb, waitForIdle, stop, adminToken: ADMIN_TOKEN };
 }
 
 module.exports = { startBackend, canConnect, sleep };
