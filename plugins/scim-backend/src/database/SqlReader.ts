@@ -31,7 +31,11 @@ export class SqlReader {
     Map<string, SqliteStatement>
   >();
 
-  private constructor(private readonly db: Knex) {}
+  private readonly postgres: boolean;
+
+  private constructor(private readonly db: Knex) {
+    this.postgres = isPostgres(db);
+  }
 
   private static readonly readers = new WeakMap<Knex, SqlReader>();
 
@@ -46,7 +50,7 @@ export class SqlReader {
   }
 
   async all<Row>(sql: string, bindings: readonly unknown[]): Promise<Row[]> {
-    if (isPostgres(this.db)) {
+    if (this.postgres) {
       const result = await this.db.raw(sql, bindings as Knex.RawBinding[]);
       return result.rows as Row[];
     }

@@ -3,29 +3,12 @@ import {
   createTestDatabases,
   initScimDatabase,
 } from '../__testUtils__/testDatabases';
-import {
-  NewProvisioningLogEntry,
-  ProvisioningLogStore,
-} from './ProvisioningLogStore';
+import { provisioningLogEntry as entry } from '../__testUtils__/provisioningLogEntry';
+import { ProvisioningLogStore } from './ProvisioningLogStore';
 
 jest.setTimeout(60_000);
 
 const databases = createTestDatabases();
-
-const entry = (
-  time: string,
-  extra: Partial<NewProvisioningLogEntry> = {},
-): NewProvisioningLogEntry => ({
-  time,
-  requestId: `req-${time}`,
-  method: 'POST',
-  path: '/Users',
-  resourceType: 'User',
-  operation: 'create',
-  status: 201,
-  durationMs: 4,
-  ...extra,
-});
 
 describe.each(databases.eachSupportedId())(
   'ProvisioningLogStore on %p',

@@ -3,6 +3,7 @@ import { Request, RequestHandler, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { ScimTokenLocals } from '../service/scimAuth';
+import { sentScimBody } from '../service/scimResponse';
 import { classifyScimRequest } from './classifyScimRequest';
 import { NewProvisioningLogEntry } from './ProvisioningLogStore';
 import { ProvisioningLogConfig } from './readProvisioningLogConfig';
@@ -23,15 +24,20 @@ const clip = (text: string | undefined, max: number) =>
 /** Larger responses are lists or big groups: their names are not needed. */
 const MAX_PARSED_RESPONSE = 64 * 1024;
 
-function parseJson(body: unknown): unknown {
-  if (typeof body !== 'string' && !Buffer.isBuffer(body)) {
-    return body;
+/** The response as an object: as `sendScim` sent it, else parsed from the text. */
+function responseObject(res: Response, sentBody: unknown): unknown {
+  if (typeof sentBody !== 'string' && !Buffer.isBuffer(sentBody)) {
+    return sentBody;
   }
-  if (body.length > MAX_PARSED_RESPONSE) {
+  if (sentBody.length > MAX_PARSED_RESPONSE) {
     return undefined;
   }
+  const sent = sentScimBody(res);
+  if (sent !== undefined) {
+    return sent;
+  }
   try {
-    return JSON.parse(body.toString());
+    return JSON.parse(sentBody.toString());
   } catch {
     return undefined;
   }
@@ -94,7 +100,7 @@ export function recordProvisioningLog(
       // A throw here would be an uncaught exception: log it and move on.
       try {
         const requestBody = sentRequestBody(req);
-        const responseBody = parseJson(sentBody);
+        const responseBody = responseObject(res, sentBody);
         const classification = classifyScimRequest({
           method: req.method,
           path,

@@ -10,30 +10,13 @@ import {
   createTestDatabases,
   initScimDatabase,
 } from '../__testUtils__/testDatabases';
-import {
-  NewProvisioningLogEntry,
-  ProvisioningLogStore,
-} from '../logs/ProvisioningLogStore';
+import { provisioningLogEntry as entry } from '../__testUtils__/provisioningLogEntry';
+import { ProvisioningLogStore } from '../logs/ProvisioningLogStore';
 import { createLogsAdminRouter } from './logsAdminRouter';
 
 jest.setTimeout(60_000);
 
 const databases = createTestDatabases();
-
-const entry = (
-  time: string,
-  extra: Partial<NewProvisioningLogEntry> = {},
-): NewProvisioningLogEntry => ({
-  time,
-  requestId: `req-${time}`,
-  method: 'POST',
-  path: '/Users',
-  resourceType: 'User',
-  operation: 'create',
-  status: 201,
-  durationMs: 3,
-  ...extra,
-});
 
 describe.each(databases.eachSupportedId())(
   'createLogsAdminRouter on %p',

@@ -1,7 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { ErrorRequestHandler } from 'express';
-import { SCIM_CONTENT_TYPE } from '@internal/backstage-plugin-scim-common';
 import { ScimError } from '../scim/ScimError';
+import { sendScim } from './scimResponse';
 
 /**
  * Turns anything thrown below the SCIM routes into an RFC 7644 error body.
@@ -17,11 +17,8 @@ export function scimErrorHandler(logger: LoggerService): ErrorRequestHandler {
     if (scimError.status >= 500) {
       logger.error('SCIM request failed', err);
     }
-    res
-      .status(scimError.status)
-      .set(scimError.headers ?? {})
-      .type(SCIM_CONTENT_TYPE)
-      .send(JSON.stringify(scimError.toBody()));
+    res.set(scimError.headers ?? {});
+    sendScim(res, scimError.status, scimError.toBody());
   };
 }
 
