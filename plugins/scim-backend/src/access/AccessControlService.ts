@@ -55,10 +55,9 @@ export class AccessControlService {
   async listGroupAccess(): Promise<GroupAccess[]> {
     const byGroup = new Map<string, GroupGrant[]>();
     for (const grant of await this.options.store.allGroupGrants()) {
-      byGroup.set(grant.groupRef, [
-        ...(byGroup.get(grant.groupRef) ?? []),
-        grant,
-      ]);
+      const grants = byGroup.get(grant.groupRef) ?? [];
+      grants.push(grant);
+      byGroup.set(grant.groupRef, grants);
     }
     return [...byGroup].map(([groupRef, grants]) =>
       this.toGroupAccess(
